@@ -1,0 +1,30 @@
+/** Order, grouping and titles of the lessons. Each id is a folder under lessons/. */
+export interface LessonEntry {
+  id: string;
+  title: string;
+  summary: string;
+}
+
+export interface Topic {
+  topic: string;
+  lessons: LessonEntry[];
+}
+
+export const manifest: Topic[] = [
+  {
+    topic: 'Talking to clients',
+    lessons: [
+      {
+        id: 'polling',
+        title: 'Short vs long polling',
+        summary: 'Ask on a timer, or let the server hold the request until there is news.',
+      },
+    ],
+  },
+];
+
+export const lessonEntries: LessonEntry[] = manifest.flatMap((t) => t.lessons);
+
+export function lessonEntry(id: string): LessonEntry | undefined {
+  return lessonEntries.find((e) => e.id === id);
+}

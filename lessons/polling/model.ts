@@ -1,0 +1,166 @@
+import { assign, enqueueActions, setup } from 'xstate';
+import type { PollAnswer, PollSettings } from './api';
+
+/** What the model lets machines do to the world outside them (network, metrics, learner code). */
+export interface ServerIO {
+  /** Number of updates published so far; an update's index is its position in the feed. */
+  feedLength(): number;
+  answer(client: number, from: number, to: number): void;
+  setOpenRequests(n: number): void;
+}
+
+export interface ClientIO {
+  now(): number;
+  poll(since: number, hold: boolean): void;
+  receive(from: number, to: number): void;
+  nextDelay(answer: PollAnswer): number;
+}
+
+export type ServerEvent =
+  | { type: 'POLL'; from: number; since: number; hold: boolean }
+  | { type: 'PUBLISH' }
+  | { type: 'HOLD_EXPIRED'; client: number };
+
+interface Held {
+  since: number;
+}
+
+/**
+ * The HTTP server. A short poll is answered at once. A long poll with nothing new
+ * is held until an update is published (then every held request is answered) or
+ * until its hold timeout passes (then it is answered empty).
+ */
+export const serverMachine = setup({
+  types: {
+    context: {} as { io: ServerIO; holdTimeoutMs: number; held: Map<number, Held> },
+    events: {} as ServerEvent,
+    input: {} as { io: ServerIO; holdTimeoutMs: number },
+  },
+  guards: {
+    hasNews: ({ context, event }) => event.type === 'POLL' && context.io.feedLength() > event.since,
+    wantsHold: ({ event }) => event.type === 'POLL' && event.hold,
+    nothingHeld: ({ context }) => context.held.size === 0,
+  },
+  actions: {
+    answerNow: ({ context, event }) => {
+      if (event.type === 'POLL') context.io.answer(event.from, event.since, context.io.feedLength());
+    },
+    hold: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'POLL') return;
+      context.held.set(event.from, { since: event.since });
+      context.io.setOpenRequests(context.held.size);
+      enqueue.cancel(`hold-${event.from}`);
+      enqueue.raise({ type: 'HOLD_EXPIRED', client: event.from }, { delay: context.holdTimeoutMs, id: `hold-${event.from}` });
+    }),
+    answerHeld: enqueueActions(({ context, enqueue }) => {
+      const to = context.io.feedLength();
+      for (const [client, h] of context.held) {
+        enqueue.cancel(`hold-${client}`);
+        context.io.answer(client, h.since, to);
+      }
+      context.held.clear();
+      context.io.setOpenRequests(0);
+    }),
+    expire: ({ context, event }) => {
+      if (event.type !== 'HOLD_EXPIRED') return;
+      const h = context.held.get(event.client);
+      if (!h) return;
+      context.held.delete(event.client);
+      context.io.setOpenRequests(context.held.size);
+      context.io.answer(event.client, h.since, h.since);
+    },
+  },
+}).createMachine({
+  id: 'server',
+  initial: 'idle',
+  context: ({ input }) => ({ io: input.io, holdTimeoutMs: input.holdTimeoutMs, held: new Map() }),
+  states: {
+    idle: {
+      on: {
+        POLL: [
+          { guard: 'hasNews', actions: 'answerNow' },
+          { guard: 'wantsHold', target: 'holding', actions: 'hold' },
+          { actions: 'answerNow' },
+        ],
+      },
+    },
+    holding: {
+      always: { guard: 'nothingHeld', target: 'idle' },
+      on: {
+        POLL: [{ guard: 'hasNews', actions: 'answerNow' }, { guard: 'wantsHold', actions: 'hold' }, { actions: 'answerNow' }],
+        PUBLISH: { target: 'idle', actions: 'answerHeld' },
+        HOLD_EXPIRED: { actions: 'expire' },
+      },
+    },
+  },
+});
+
+export type ClientEvent = { type: 'ANSWER'; from: number; since: number; to: number };
+
+interface ClientContext {
+  io: ClientIO;
+  strategy: 'short' | 'long';
+  settings: PollSettings;
+  requestTimeoutMs: number;
+  since: number;
+  delay: number;
+  sentAt: number;
+  emptyStreak: number;
+}
+
+/**
+ * A browser tab. It waits, sends a poll, and waits for the answer; the learner's
+ * policy decides how long to wait after each answer.
+ */
+export const clientMachine = setup({
+  types: {
+    context: {} as ClientContext,
+    events: {} as ClientEvent,
+    input: {} as Omit<ClientContext, 'sentAt' | 'emptyStreak'>,
+  },
+  delays: {
+    pollDelay: ({ context }) => context.delay,
+    requestTimeout: ({ context }) => context.requestTimeoutMs,
+  },
+}).createMachine({
+  id: 'client',
+  initial: 'waiting',
+  context: ({ input }) => ({ ...input, sentAt: 0, emptyStreak: 0 }),
+  states: {
+    waiting: { after: { pollDelay: 'requesting' } },
+    requesting: {
+      entry: [
+        ({ context }) => context.io.poll(context.since, context.strategy === 'long'),
+        assign({ sentAt: ({ context }) => context.io.now() }),
+      ],
+      on: {
+        ANSWER: {
+          target: 'waiting',
+          actions: assign(({ context, event }) => {
+            const updates = event.to - event.since;
+            context.io.receive(event.since, event.to);
+            const emptyStreak = updates > 0 ? 0 : context.emptyStreak + 1;
+            const answer: PollAnswer = {
+              strategy: context.strategy,
+              kind: updates > 0 ? 'data' : 'empty',
+              updates,
+              roundTripMs: context.io.now() - context.sentAt,
+              emptyStreak,
+            };
+            return { since: Math.max(context.since, event.to), emptyStreak, delay: context.io.nextDelay(answer) };
+          }),
+        },
+      },
+      after: {
+        requestTimeout: {
+          target: 'waiting',
+          actions: assign(({ context }) => {
+            const emptyStreak = context.emptyStreak + 1;
+            const answer: PollAnswer = { strategy: context.strategy, kind: 'error', updates: 0, roundTripMs: context.requestTimeoutMs, emptyStreak };
+            return { emptyStreak, delay: context.io.nextDelay(answer) };
+          }),
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,94 @@
+import type { Simulation } from '../../src/engine/sim';
+import { learnerMistake } from '../../src/lesson/learner';
+import type { ParamsOf } from '../../src/lesson/params';
+import type { PollAnswer, PollingApi } from './api';
+import type { pollingParams } from './index';
+import { clientMachine, serverMachine, type ClientEvent, type ClientIO, type ServerEvent, type ServerIO } from './model';
+
+type Params = ParamsOf<typeof pollingParams>;
+
+/** Payload bytes of one update in an answer (a small JSON object). */
+const UPDATE_BYTES = 100;
+
+/** Creates the feed, the server and the clients of one polling run. */
+export function buildPolling(sim: Simulation, p: Params, learner: PollingApi): void {
+  const feed: number[] = [];
+  const m = sim.metrics;
+  m.declare('requests', 'emptyResponses', 'eventsDelivered', 'updatesPublished', 'bytesOnWire');
+  m.declareSummary('deliveryLatencyMs');
+  m.set('openRequests', 0);
+  sim.net.defaults = { latencyMs: p.latencyMs, jitterMs: p.latencyMs * 0.2, loss: 0 };
+
+  let serverId = -1;
+  const server = sim.spawn('server', 'server', serverMachine, {
+    input: {
+      holdTimeoutMs: p.holdTimeoutMs,
+      io: {
+        feedLength: () => feed.length,
+        answer: (client, from, to) => {
+          const updates = to - from;
+          if (updates === 0) m.inc('emptyResponses');
+          m.inc('bytesOnWire', updates * UPDATE_BYTES);
+          const answer: ClientEvent = { type: 'ANSWER', from: serverId, since: from, to };
+          sim.send(serverId, client, answer, updates ? `200 (${updates} update${updates > 1 ? 's' : ''})` : 'empty');
+        },
+        setOpenRequests: (n) => m.set('openRequests', n),
+      } satisfies ServerIO,
+    },
+    onCrash: () => m.set('openRequests', 0),
+  });
+  serverId = server;
+
+  const settings = { pollIntervalMs: p.pollIntervalMs, holdTimeoutMs: p.holdTimeoutMs, latencyMs: p.latencyMs };
+  const starts = sim.rng.fork('client-start');
+  for (let i = 0; i < p.clients; i++) {
+    // Tabs open at different moments within the first poll interval, so their timers
+    // are not in step. A tab gets the feed's current state when it opens and then
+    // polls for what is published after that.
+    const openedAt = starts.uniform(0, p.pollIntervalMs);
+    sim.scheduler.at(openedAt, () => {
+      const self: number = sim.spawn(`client-${i + 1}`, 'client', clientMachine, {
+        input: {
+          strategy: p.strategy,
+          settings,
+          requestTimeoutMs: p.holdTimeoutMs + 4 * p.latencyMs + 5000,
+          since: feed.length,
+          delay: 0,
+          io: {
+            now: () => sim.now,
+            poll: (since, hold) => {
+              m.inc('requests');
+              m.inc('bytesOnWire', p.headerBytes);
+              const ev: ServerEvent = { type: 'POLL', from: self, since, hold };
+              sim.send(self, server, ev, hold ? 'GET /feed (hold)' : 'GET /feed');
+            },
+            receive: (from, to) => {
+              for (let k = from; k < to; k++) {
+                m.observe('deliveryLatencyMs', sim.now - (feed[k] as number));
+              }
+              m.inc('eventsDelivered', Math.max(0, to - from));
+            },
+            nextDelay: (answer: PollAnswer) => {
+              const d = learner.nextPollDelay(answer, settings);
+              if (typeof d !== 'number' || !Number.isFinite(d) || d < 0) {
+                learnerMistake(`nextPollDelay must return a number of ms >= 0; it returned ${String(d)}`);
+              }
+              return d;
+            },
+          } satisfies ClientIO,
+        },
+      });
+    });
+  }
+
+  // The feed: updates appear at Poisson times (exponential gaps).
+  const arrivals = sim.rng.fork('feed');
+  const meanGap = 1000 / p.eventsPerSecond;
+  const publish = () => {
+    feed.push(sim.now);
+    m.inc('updatesPublished');
+    sim.ref(server)?.send({ type: 'PUBLISH' });
+    sim.scheduler.after(arrivals.exponential(meanGap), publish);
+  };
+  sim.scheduler.after(arrivals.exponential(meanGap), publish);
+}

@@ -1,0 +1,125 @@
+import type { Rng } from './random';
+import type { Scheduler } from './scheduler';
+import { EventKind, type TraceRecorder } from './trace';
+
+export interface LinkConfig {
+  /** One-way latency in ms. */
+  latencyMs: number;
+  /** Extra delay, uniform in [0, jitterMs). */
+  jitterMs: number;
+  /** Probability in [0, 1] that a message is lost in flight. */
+  loss: number;
+}
+
+interface Link extends LinkConfig {
+  partitioned: boolean;
+  /** Multiplier on latency and jitter (a slowed link has factor > 1). */
+  slow: number;
+  /** Delivery time of the last message: links are FIFO, like one TCP connection. */
+  lastDelivery: number;
+}
+
+/** An event delivered to an actor: the lesson's message plus who sent it. */
+export interface Envelope {
+  type: string;
+  from: number;
+  [key: string]: unknown;
+}
+
+export interface NetworkHost {
+  /** Delivers the event to the actor; false if it is down (the message is dropped). */
+  deliver(to: number, event: Envelope): boolean;
+  isUp(actor: number): boolean;
+}
+
+export const DropReason = {
+  partition: 'partition',
+  loss: 'loss',
+  crashed: 'destination down',
+} as const;
+
+/**
+ * Directed links between actors with latency, jitter, loss and partitions.
+ * A message is dropped if its link is partitioned when it is sent or when it would
+ * arrive, if it is lost in flight, or if its destination is down on arrival.
+ */
+export class Network {
+  private links = new Map<number, Link>();
+  private nextMsgId = 0;
+  defaults: LinkConfig = { latencyMs: 50, jitterMs: 0, loss: 0 };
+
+  constructor(
+    private readonly scheduler: Scheduler,
+    private readonly rng: Rng,
+    private readonly trace: TraceRecorder,
+    private readonly host: NetworkHost,
+  ) {}
+
+  private key(from: number, to: number): number {
+    return from * 1_048_576 + to;
+  }
+
+  link(from: number, to: number): Link {
+    const k = this.key(from, to);
+    let l = this.links.get(k);
+    if (!l) {
+      l = { ...this.defaults, partitioned: false, slow: 1, lastDelivery: 0 };
+      this.links.set(k, l);
+    }
+    return l;
+  }
+
+  /** Configures both directions between a and b. */
+  configure(a: number, b: number, cfg: Partial<LinkConfig>): void {
+    Object.assign(this.link(a, b), cfg);
+    Object.assign(this.link(b, a), cfg);
+  }
+
+  setPartitioned(a: number, b: number, partitioned: boolean): void {
+    this.link(a, b).partitioned = partitioned;
+    this.link(b, a).partitioned = partitioned;
+  }
+
+  setSlow(a: number, b: number, factor: number): void {
+    this.link(a, b).slow = factor;
+    this.link(b, a).slow = factor;
+  }
+
+  isPartitioned(a: number, b: number): boolean {
+    return this.link(a, b).partitioned;
+  }
+
+  /** Sends `event` from one actor to another; returns the message id. */
+  send(from: number, to: number, event: { type: string; [key: string]: unknown }, label = event.type): number {
+    const id = this.nextMsgId++;
+    const now = this.scheduler.now;
+    const link = this.link(from, to);
+    const labelIx = this.trace.intern(label);
+    this.trace.push(EventKind.Send, now, from, to, labelIx, id);
+    if (link.partitioned) {
+      this.trace.push(EventKind.Drop, now, from, to, this.trace.intern(DropReason.partition), id);
+      return id;
+    }
+    const flight = (link.latencyMs + (link.jitterMs > 0 ? this.rng.uniform(0, link.jitterMs) : 0)) * link.slow;
+    if (link.loss > 0 && this.rng.bernoulli(link.loss)) {
+      this.scheduler.after(flight / 2, () =>
+        this.trace.push(EventKind.Drop, this.scheduler.now, from, to, this.trace.intern(DropReason.loss), id),
+      );
+      return id;
+    }
+    const arrival = Math.max(now + flight, link.lastDelivery);
+    link.lastDelivery = arrival;
+    const envelope = event as Envelope;
+    envelope.from = from;
+    this.scheduler.at(arrival, () => {
+      if (link.partitioned || !this.host.isUp(to)) {
+        const reason = link.partitioned ? DropReason.partition : DropReason.crashed;
+        this.trace.push(EventKind.Drop, this.scheduler.now, from, to, this.trace.intern(reason), id);
+        return;
+      }
+      this.trace.push(EventKind.Deliver, this.scheduler.now, from, to, labelIx, id);
+      this.host.deliver(to, envelope);
+    });
+    return id;
+  }
+}

@@ -1,0 +1,212 @@
+import { createActor, type AnyActorRef, type AnyStateMachine } from 'xstate';
+import { virtualClock } from './clock';
+import { describeFault, type Fault } from './faults';
+import { Metrics } from './metrics';
+import { Network, type Envelope } from './network';
+import { Rng } from './random';
+import { Scheduler } from './scheduler';
+import { EventKind, TraceRecorder } from './trace';
+
+export interface ActorInfo {
+  id: number;
+  name: string;
+  kind: string;
+}
+
+export interface SpawnOptions {
+  input?: unknown;
+  /** Called when the actor crashes, to undo model-wide bookkeeping it held. */
+  onCrash?: () => void;
+}
+
+interface Slot extends ActorInfo {
+  machine: AnyStateMachine;
+  options: SpawnOptions;
+  ref: AnyActorRef | undefined;
+  up: boolean;
+  lastState: string;
+}
+
+/** Flattens an xstate state value ("idle" or {busy: "waiting"}) to "busy.waiting". */
+export function stateName(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => {
+        const inner = stateName(v);
+        return inner ? `${k}.${inner}` : k;
+      })
+      .join(',');
+  }
+  return '';
+}
+
+/**
+ * One simulated system: actors (xstate machines on a virtual clock) exchanging
+ * messages over a simulated network, with faults, a trace and metrics.
+ */
+export class Simulation {
+  readonly scheduler = new Scheduler();
+  readonly trace: TraceRecorder;
+  readonly metrics: Metrics;
+  readonly rng: Rng;
+  readonly net: Network;
+  private readonly clock = virtualClock(this.scheduler);
+  private readonly slots: Slot[] = [];
+  private readonly byName = new Map<string, number>();
+  /** The first error thrown by the model or learner code; the run stops at it. */
+  failure: unknown = undefined;
+
+  constructor(opts: { seed: number; trace?: boolean }) {
+    this.trace = new TraceRecorder(opts.trace ?? true);
+    this.rng = new Rng(opts.seed);
+    this.metrics = new Metrics(this.trace, () => this.scheduler.now);
+    this.net = new Network(this.scheduler, this.rng.fork('network'), this.trace, {
+      deliver: (to, event) => this.deliver(to, event),
+      isUp: (id) => this.slots[id]?.up ?? false,
+    });
+  }
+
+  get now(): number {
+    return this.scheduler.now;
+  }
+
+  get actors(): ActorInfo[] {
+    return this.slots.map(({ id, name, kind }) => ({ id, name, kind }));
+  }
+
+  spawn(name: string, kind: string, machine: AnyStateMachine, options: SpawnOptions = {}): number {
+    if (this.byName.has(name)) throw new Error(`duplicate actor name ${name}`);
+    const id = this.slots.length;
+    const slot: Slot = { id, name, kind, machine, options, ref: undefined, up: false, lastState: '' };
+    this.slots.push(slot);
+    this.byName.set(name, id);
+    this.start(slot);
+    return id;
+  }
+
+  private start(slot: Slot): void {
+    const ref = createActor(slot.machine, { clock: this.clock, input: slot.options.input });
+    slot.ref = ref;
+    slot.up = true;
+    slot.lastState = '';
+    ref.subscribe({
+      next: (snap) => {
+        const s = stateName((snap as { value: unknown }).value);
+        if (s !== slot.lastState) {
+          slot.lastState = s;
+          this.trace.push(EventKind.State, this.scheduler.now, slot.id, -1, this.trace.intern(s), 0);
+        }
+      },
+      error: (err) => this.fail(err),
+    });
+    ref.start();
+    const initial = stateName((ref.getSnapshot() as { value: unknown }).value);
+    if (initial !== slot.lastState) {
+      slot.lastState = initial;
+      this.trace.push(EventKind.State, this.scheduler.now, slot.id, -1, this.trace.intern(initial), 0);
+    }
+  }
+
+  id(name: string): number {
+    const id = this.byName.get(name);
+    if (id === undefined) throw new Error(`no actor named "${name}"; actors: ${[...this.byName.keys()].join(', ')}`);
+    return id;
+  }
+
+  ref(id: number): AnyActorRef | undefined {
+    const s = this.slots[id];
+    return s?.up ? s.ref : undefined;
+  }
+
+  isUp(id: number): boolean {
+    return this.slots[id]?.up ?? false;
+  }
+
+  /** Sends a message over the network. */
+  send(from: number, to: number, event: { type: string; [key: string]: unknown }, label?: string): number {
+    return this.net.send(from, to, event, label);
+  }
+
+  private deliver(to: number, event: Envelope): boolean {
+    const slot = this.slots[to];
+    if (!slot?.up || !slot.ref) return false;
+    slot.ref.send(event);
+    return true;
+  }
+
+  crash(id: number): void {
+    const slot = this.slots[id];
+    if (!slot?.up) return;
+    slot.up = false;
+    slot.ref?.stop();
+    slot.options.onCrash?.();
+    slot.lastState = 'down';
+    this.trace.push(EventKind.State, this.scheduler.now, id, -1, this.trace.intern('down'), 0);
+  }
+
+  /** Starts a crashed actor again from its initial state: what it held in memory is gone. */
+  restart(id: number): void {
+    const slot = this.slots[id];
+    if (!slot || slot.up) return;
+    this.start(slot);
+  }
+
+  applyFault(f: Fault): void {
+    const where = f.kind === 'crash' || f.kind === 'restart' ? [this.id(f.actor), -1] : [this.id(f.a), this.id(f.b)];
+    const [a, b] = where as [number, number];
+    this.trace.push(EventKind.Fault, this.scheduler.now, a, b, this.trace.intern(describeFault(f)), 0);
+    switch (f.kind) {
+      case 'crash':
+        return this.crash(a);
+      case 'restart':
+        return this.restart(a);
+      case 'partition':
+        return this.net.setPartitioned(a, b, true);
+      case 'heal':
+        this.net.setPartitioned(a, b, false);
+        return this.net.setSlow(a, b, 1);
+      case 'slow':
+        return this.net.setSlow(a, b, f.factor);
+    }
+  }
+
+  /** Validates the actor names now and applies each fault at its time. */
+  scheduleFaults(faults: readonly Fault[]): void {
+    for (const f of faults) {
+      if (f.kind === 'crash' || f.kind === 'restart') this.id(f.actor);
+      else {
+        this.id(f.a);
+        this.id(f.b);
+      }
+      this.scheduler.at(Math.max(0, f.at), () => this.applyFault(f));
+    }
+  }
+
+  /** Records that a long-lived connection between two actors opened or closed (drawn as a standing link). */
+  connection(client: number, server: number, open: boolean, label = open ? 'open' : 'closed'): void {
+    this.trace.push(EventKind.Connection, this.scheduler.now, client, server, this.trace.intern(label), open ? 1 : 0);
+  }
+
+  fail(err: unknown): void {
+    if (this.failure === undefined) this.failure = err ?? new Error('unknown failure');
+    this.scheduler.stop();
+  }
+
+  /**
+   * Runs until `durationMs` of virtual time have passed or something failed.
+   * `onProgress` is called between slices of virtual time (the worker uses it as a
+   * heartbeat; the UI as a progress bar).
+   */
+  run(durationMs: number, onProgress?: (fraction: number) => void): void {
+    const slices = onProgress ? 200 : 1;
+    try {
+      for (let k = 1; k <= slices && this.failure === undefined; k++) {
+        this.scheduler.runUntil((durationMs * k) / slices);
+        onProgress?.(k / slices);
+      }
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { Simulation } from '../engine/sim';
+import { LearnerError, type Diagnostic } from '../sandbox/diagnostic';
+import { loadLearnerCode } from './learner';
+import { describeMachine } from './machine-graph';
+import { resolveParams, type ParamValue } from './params';
+import type { AnyLesson, GoalResult, Metrics, RunOutcome, RunResult, Scenario } from './types';
+
+export interface RunOptions {
+  /** Record the trace (the UI needs it; the CLI and tests can skip it for speed). */
+  trace?: boolean;
+  /** Called between slices of the run with the fraction of virtual time done. */
+  onProgress?: (fraction: number) => void;
+}
+
+function failedGoals(lesson: AnyLesson, why: string): GoalResult[] {
+  return lesson.goals.map((g) => ({ id: g.id, title: g.title, passed: false, detail: why }));
+}
+
+function diagnosticOf(err: unknown): Diagnostic {
+  if (err instanceof LearnerError) return err.diagnostic;
+  const e = err as Error;
+  return { kind: 'internal', message: `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}` };
+}
+
+/** Runs one scenario of a lesson from start to end: deterministic for a given scenario. */
+export function runLesson(lesson: AnyLesson, scenario: Scenario, opts: RunOptions = {}): RunResult {
+  const resolved = resolveParams(lesson.params, scenario.params);
+  if (!resolved.ok) throw new Error(resolved.errors.join('; '));
+  const params = resolved.params as Record<string, ParamValue>;
+  const durationMs = Number(params.durationMs);
+  const sim = new Simulation({ seed: scenario.seed, trace: opts.trace ?? true });
+  const machines = Object.fromEntries(Object.entries(lesson.machines).map(([k, m]) => [k, describeMachine(m)]));
+  const base = { lessonId: lesson.id, seed: scenario.seed, params, durationMs, actors: [] as RunResult['actors'], machines, samples: {} };
+
+  const learnerRng = sim.rng.fork('learner');
+  const learner = loadLearnerCode(lesson, scenario.code ?? lesson.code.starter, () => learnerRng.next());
+  if (!learner.ok) {
+    const why = `not run: ${learner.diagnostic.message}`;
+    return { ...base, ok: false, metrics: {}, goals: failedGoals(lesson, why), diagnostics: [learner.diagnostic], trace: sim.trace.toData(), endedAtMs: 0 };
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  try {
+    lesson.build(sim, params, learner.api);
+    sim.scheduleFaults(scenario.faults);
+    sim.run(durationMs, opts.onProgress);
+  } catch (err) {
+    sim.fail(err);
+  }
+  if (sim.failure !== undefined) diagnostics.push(diagnosticOf(sim.failure));
+
+  let metrics: Metrics = sim.metrics.snapshot();
+  if (lesson.derive) metrics = { ...metrics, ...lesson.derive(metrics, params) };
+  const outcome: RunOutcome = { metrics, diagnostics };
+  const goals: GoalResult[] = diagnostics.length
+    ? failedGoals(lesson, `the run stopped at ${Math.round(sim.now)} ms: ${diagnostics[0]?.message}`)
+    : lesson.goals.map((g) => ({ id: g.id, title: g.title, ...g.check(outcome, params) }));
+  return {
+    ...base,
+    ok: diagnostics.length === 0,
+    metrics,
+    goals,
+    diagnostics,
+    actors: sim.actors,
+    trace: sim.trace.toData(),
+    samples: sim.metrics.series(),
+    endedAtMs: sim.now,
+  };
+}
+
+/** Grades a prediction by running its scenarios with the reference solution. */
+export function gradePrediction(
+  lesson: AnyLesson,
+  predictionId: string,
+  scenario: Scenario,
+): { answer: string; explanation: string } {
+  const p = lesson.predictions.find((x) => x.id === predictionId);
+  if (!p) throw new Error(`lesson ${lesson.id} has no prediction ${predictionId}`);
+  const outcomes: Record<string, RunOutcome> = {};
+  for (const [name, overrides] of Object.entries(p.runs)) {
+    const r = runLesson(
+      lesson,
+      { ...scenario, params: { ...scenario.params, ...(overrides as Record<string, ParamValue>) }, code: lesson.code.solution, faults: [] },
+      { trace: false },
+    );
+    outcomes[name] = { metrics: r.metrics, diagnostics: r.diagnostics };
+  }
+  return p.grade(outcomes);
+}

@@ -1,0 +1,126 @@
+import type { AnyStateMachine } from 'xstate';
+import type { ActorInfo, Simulation } from '../engine/sim';
+import type { Fault } from '../engine/faults';
+import type { MetricValue, SampleSeries } from '../engine/metrics';
+import type { MachineGraph } from './machine-graph';
+import type { TraceData } from '../engine/trace';
+import type { Diagnostic } from '../sandbox/diagnostic';
+import type { ParamSpecs, ParamsOf, ParamValue } from './params';
+
+export type Metrics = Record<string, MetricValue>;
+
+/** What goals and predictions judge: the metrics of one run (and whether it failed). */
+export interface RunOutcome {
+  metrics: Metrics;
+  diagnostics: Diagnostic[];
+}
+
+export interface GoalVerdict {
+  passed: boolean;
+  /** A sentence with the numbers behind the verdict, e.g. "p99 = 812 ms > 300 ms". */
+  detail: string;
+}
+
+export interface Goal<P> {
+  id: string;
+  title: string;
+  check(run: RunOutcome, params: P): GoalVerdict;
+}
+
+export interface GoalResult extends GoalVerdict {
+  id: string;
+  title: string;
+}
+
+/**
+ * A question a narrative step asks before the learner runs anything. The run
+ * grades it: each named scenario (overrides of the learner's params) is simulated
+ * with the reference client code and `grade` says which choice the numbers support.
+ */
+export interface Prediction<P> {
+  id: string;
+  question: string;
+  choices: readonly { id: string; label: string }[];
+  runs: Record<string, Partial<P>>;
+  grade(outcomes: Record<string, RunOutcome>): { answer: string; explanation: string };
+}
+
+export type ViewSpec =
+  | { kind: 'topology' }
+  | { kind: 'sequence'; maxActors?: number }
+  | { kind: 'timeseries'; gauge: string; title: string; unit: string }
+  | { kind: 'histogram'; summary: string; title: string; unit: string }
+  | { kind: 'statechart'; actorKind: string };
+
+export interface LessonCode {
+  /** What the learner starts with and edits (TypeScript source). */
+  starter: string;
+  /** A reference answer that meets every goal (with `solutionParams`). */
+  solution: string;
+  /** The typed API learner code sees, as TypeScript source importable as './api'. */
+  api: string;
+  /** Functions the learner module must export. */
+  exports: readonly string[];
+}
+
+export interface Lesson<S extends ParamSpecs = ParamSpecs, Api = unknown> {
+  /** Folder name; title, topic and summary live in lessons/manifest.ts. */
+  id: string;
+  params: S;
+  /** Markdown: one step per `## ` heading; `[[predict:id]]` places a prediction. */
+  narrative: string;
+  predictions: Prediction<ParamsOf<S>>[];
+  code: LessonCode;
+  /** Params the reference solution is meant to run with (on top of the defaults). */
+  solutionParams?: Partial<ParamsOf<S>>;
+  /** Goals the starter code fails at the default params (checked by the generic lesson test). */
+  starterFails: readonly string[];
+  goals: Goal<ParamsOf<S>>[];
+  views: ViewSpec[];
+  /** Two or more variants shown side by side in compare mode. */
+  compare?: { label: string; params: Partial<ParamsOf<S>> }[];
+  /** xstate machines by actor kind, for the statechart view. */
+  machines: Record<string, AnyStateMachine>;
+  /** Creates the actors and workload of one run. */
+  build(sim: Simulation, params: ParamsOf<S>, learner: Api): void;
+  /** Metrics computed from the others at the end of a run (e.g. a ratio). */
+  derive?(metrics: Metrics, params: ParamsOf<S>): Metrics;
+}
+
+// Lessons differ in params and API; the registry holds them behind this type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyLesson = Lesson<any, any>;
+
+export function defineLesson<const S extends ParamSpecs, Api>(lesson: Lesson<S, Api>): Lesson<S, Api> {
+  return lesson;
+}
+
+/** Everything that defines one run; the share link carries it. */
+export interface Scenario {
+  lessonId: string;
+  /** Overrides of the lesson's defaults. */
+  params: Record<string, ParamValue>;
+  /** Learner code; undefined means the starter. */
+  code?: string;
+  seed: number;
+  faults: Fault[];
+}
+
+export interface RunResult {
+  lessonId: string;
+  seed: number;
+  params: Record<string, ParamValue>;
+  ok: boolean;
+  metrics: Metrics;
+  goals: GoalResult[];
+  diagnostics: Diagnostic[];
+  actors: ActorInfo[];
+  trace: TraceData;
+  /** Each latency summary's observations with their times (histograms). */
+  samples: Record<string, SampleSeries>;
+  /** The lesson's machines by actor kind (statechart view). */
+  machines: Record<string, MachineGraph>;
+  durationMs: number;
+  /** Virtual time the run reached (less than durationMs when it failed). */
+  endedAtMs: number;
+}
