@@ -19,6 +19,16 @@ export const manifest: Topic[] = [
         title: 'Short vs long polling',
         summary: 'Ask on a timer, or let the server hold the request until there is news.',
       },
+      {
+        id: 'sse',
+        title: 'Server-sent events',
+        summary: 'One response that never ends: reconnect with Last-Event-ID, replay what was missed, mind the 6-connection limit.',
+      },
+      {
+        id: 'websockets',
+        title: 'WebSockets',
+        summary: 'Upgrade an HTTP request to a full-duplex connection; find dead peers with ping/pong, and keep one slow client from eating the server.',
+      },
     ],
   },
 ];

@@ -1,3 +1,4 @@
+import { round } from '../../src/engine/metrics';
 import { fmt, metricNumber, metricSummary } from '../../src/lesson/metric-access';
 import { choiceParam, numberParam } from '../../src/lesson/params';
 import { defineLesson } from '../../src/lesson/types';
@@ -52,7 +53,7 @@ export default defineLesson<typeof pollingParams, PollingApi>({
   ],
   build: (sim, params, learner) => buildPolling(sim, params, learner),
   derive: (m) => ({
-    requestsPerUpdate: metricNumber(m, 'requests') / Math.max(1, metricNumber(m, 'eventsDelivered')),
+    requestsPerUpdate: round(metricNumber(m, 'requests') / Math.max(1, metricNumber(m, 'eventsDelivered'))),
   }),
   goals: [
     {

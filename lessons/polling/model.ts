@@ -11,6 +11,8 @@ export interface ServerIO {
 
 export interface ClientIO {
   now(): number;
+  /** Updates published so far: what the page shows when it loads. */
+  feedLength(): number;
   poll(since: number, hold: boolean): void;
   receive(from: number, to: number): void;
   nextDelay(answer: PollAnswer): number;
@@ -99,6 +101,8 @@ export type ClientEvent = { type: 'ANSWER'; from: number; since: number; to: num
 
 interface ClientContext {
   io: ClientIO;
+  /** When the tab opens (tabs open at different moments, so their timers are not in step). */
+  openAfterMs: number;
   strategy: 'short' | 'long';
   settings: PollSettings;
   requestTimeoutMs: number;
@@ -116,17 +120,22 @@ export const clientMachine = setup({
   types: {
     context: {} as ClientContext,
     events: {} as ClientEvent,
-    input: {} as Omit<ClientContext, 'sentAt' | 'emptyStreak'>,
+    input: {} as Omit<ClientContext, 'since' | 'delay' | 'sentAt' | 'emptyStreak'>,
   },
   delays: {
+    openDelay: ({ context }) => context.openAfterMs,
     pollDelay: ({ context }) => context.delay,
     requestTimeout: ({ context }) => context.requestTimeoutMs,
   },
 }).createMachine({
   id: 'client',
-  initial: 'waiting',
-  context: ({ input }) => ({ ...input, sentAt: 0, emptyStreak: 0 }),
+  initial: 'loading',
+  context: ({ input }) => ({ ...input, since: 0, delay: 0, sentAt: 0, emptyStreak: 0 }),
   states: {
+    // The page loads with the feed's current state, then polls for what comes after.
+    loading: {
+      after: { openDelay: { target: 'requesting', actions: assign({ since: ({ context }) => context.io.feedLength() }) } },
+    },
     waiting: { after: { pollDelay: 'requesting' } },
     requesting: {
       entry: [

@@ -42,42 +42,37 @@ export function buildPolling(sim: Simulation, p: Params, learner: PollingApi): v
   const settings = { pollIntervalMs: p.pollIntervalMs, holdTimeoutMs: p.holdTimeoutMs, latencyMs: p.latencyMs };
   const starts = sim.rng.fork('client-start');
   for (let i = 0; i < p.clients; i++) {
-    // Tabs open at different moments within the first poll interval, so their timers
-    // are not in step. A tab gets the feed's current state when it opens and then
-    // polls for what is published after that.
-    const openedAt = starts.uniform(0, p.pollIntervalMs);
-    sim.scheduler.at(openedAt, () => {
-      const self: number = sim.spawn(`client-${i + 1}`, 'client', clientMachine, {
-        input: {
-          strategy: p.strategy,
-          settings,
-          requestTimeoutMs: p.holdTimeoutMs + 4 * p.latencyMs + 5000,
-          since: feed.length,
-          delay: 0,
-          io: {
-            now: () => sim.now,
-            poll: (since, hold) => {
-              m.inc('requests');
-              m.inc('bytesOnWire', p.headerBytes);
-              const ev: ServerEvent = { type: 'POLL', from: self, since, hold };
-              sim.send(self, server, ev, hold ? 'GET /feed (hold)' : 'GET /feed');
-            },
-            receive: (from, to) => {
-              for (let k = from; k < to; k++) {
-                m.observe('deliveryLatencyMs', sim.now - (feed[k] as number));
-              }
-              m.inc('eventsDelivered', Math.max(0, to - from));
-            },
-            nextDelay: (answer: PollAnswer) => {
-              const d = learner.nextPollDelay(answer, settings);
-              if (typeof d !== 'number' || !Number.isFinite(d) || d < 0) {
-                learnerMistake(`nextPollDelay must return a number of ms >= 0; it returned ${String(d)}`);
-              }
-              return d;
-            },
-          } satisfies ClientIO,
-        },
-      });
+    let self = -1;
+    const io: ClientIO = {
+      now: () => sim.now,
+      feedLength: () => feed.length,
+      poll: (since, hold) => {
+        m.inc('requests');
+        m.inc('bytesOnWire', p.headerBytes);
+        const ev: ServerEvent = { type: 'POLL', from: self, since, hold };
+        sim.send(self, server, ev, hold ? 'GET /feed (hold)' : 'GET /feed');
+      },
+      receive: (from, to) => {
+        for (let k = from; k < to; k++) m.observe('deliveryLatencyMs', sim.now - (feed[k] as number));
+        m.inc('eventsDelivered', Math.max(0, to - from));
+      },
+      nextDelay: (answer: PollAnswer) => {
+        const d = learner.nextPollDelay(answer, settings);
+        if (typeof d !== 'number' || !Number.isFinite(d) || d < 0) {
+          learnerMistake(`nextPollDelay must return a number of ms >= 0; it returned ${String(d)}`);
+        }
+        return d;
+      },
+    };
+    self = sim.spawn(`client-${i + 1}`, 'client', clientMachine, {
+      input: {
+        io,
+        strategy: p.strategy,
+        settings,
+        requestTimeoutMs: p.holdTimeoutMs + 4 * p.latencyMs + 5000,
+        // Tabs open at different moments within the first poll interval.
+        openAfterMs: starts.uniform(0, p.pollIntervalMs),
+      },
     });
   }
 

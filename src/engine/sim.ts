@@ -27,6 +27,11 @@ interface Slot extends ActorInfo {
   lastState: string;
 }
 
+/** A scheduled fault that cannot be applied (it names an unknown actor). */
+export class FaultError extends Error {
+  override name = 'FaultError';
+}
+
 /** Flattens an xstate state value ("idle" or {busy: "waiting"}) to "busy.waiting". */
 export function stateName(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -171,15 +176,21 @@ export class Simulation {
     }
   }
 
-  /** Validates the actor names now and applies each fault at its time. */
+  /**
+   * Applies each fault at its time. Actor names are checked when the fault fires,
+   * so a fault can name an actor the model spawns later in the run.
+   */
   scheduleFaults(faults: readonly Fault[]): void {
     for (const f of faults) {
-      if (f.kind === 'crash' || f.kind === 'restart') this.id(f.actor);
-      else {
-        this.id(f.a);
-        this.id(f.b);
-      }
-      this.scheduler.at(Math.max(0, f.at), () => this.applyFault(f));
+      this.scheduler.at(Math.max(0, f.at), () => {
+        const names = f.kind === 'crash' || f.kind === 'restart' ? [f.actor] : [f.a, f.b];
+        const missing = names.find((n) => !this.byName.has(n));
+        if (missing !== undefined) {
+          this.fail(new FaultError(`fault "${describeFault(f)}" at ${f.at} ms names no actor "${missing}"; actors: ${[...this.byName.keys()].join(', ')}`));
+          return;
+        }
+        this.applyFault(f);
+      });
     }
   }
 

@@ -1,4 +1,4 @@
-import { Simulation } from '../engine/sim';
+import { FaultError, Simulation } from '../engine/sim';
 import { LearnerError, type Diagnostic } from '../sandbox/diagnostic';
 import { loadLearnerCode } from './learner';
 import { describeMachine } from './machine-graph';
@@ -18,6 +18,7 @@ function failedGoals(lesson: AnyLesson, why: string): GoalResult[] {
 
 function diagnosticOf(err: unknown): Diagnostic {
   if (err instanceof LearnerError) return err.diagnostic;
+  if (err instanceof FaultError) return { kind: 'api', message: err.message };
   const e = err as Error;
   return { kind: 'internal', message: `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}` };
 }

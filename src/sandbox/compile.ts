@@ -16,7 +16,7 @@ export function compileLearnerCode(source: string): CompileResult {
     const m = /\((\d+):(\d+)\)\s*$/.exec(e.message);
     const line = e.loc?.line ?? (m ? Number(m[1]) : undefined);
     const column = e.loc ? e.loc.column + 1 : m ? Number(m[2]) + 1 : undefined;
-    const message = e.message.replace(/\s*\(\d+:\d+\)\s*$/, '');
+    const message = e.message.replace(/^Error transforming [^:]*: /, '').replace(/\s*\(\d+:\d+\)\s*$/, '');
     return { ok: false, diagnostic: { kind: 'syntax', message, line, column } };
   }
 }

@@ -1,0 +1,179 @@
+import type { Simulation } from '../../src/engine/sim';
+import type { Task } from '../../src/engine/scheduler';
+import { learnerMistake } from '../../src/lesson/learner';
+import type { BroadcastAction, ClientConnection, Heartbeat, RoomSettings, WebSocketsApi } from './api';
+import { CLOSE_PAYLOAD_BYTES, CLOSE_POLICY_VIOLATION, frameBytes, UPGRADE_RESPONSE } from './frames';
+import type { ServerIO } from './model';
+import { SendBuffer } from './send-buffer';
+
+/** Who a client really is; the server does not know, the metrics do. */
+export type Role = 'healthy' | 'slow' | 'dead';
+
+interface Conn {
+  client: number;
+  name: string;
+  role: Role;
+  buffer: SendBuffer;
+  openedAt: number;
+  pingsUnanswered: number;
+  dropped: number;
+  closing: Task | undefined;
+}
+
+/** A healthy client's downlink: 10 Mbit/s = 1,250 bytes per ms. */
+export const HEALTHY_BYTES_PER_MS = 1250;
+/** How long the server waits for the client's Close frame before dropping the TCP connection anyway. */
+const CLOSE_TIMEOUT_MS = 5000;
+
+export interface RoomConfig {
+  settings: RoomSettings;
+  heartbeat: Heartbeat;
+  connectionMemoryBytes: number;
+  roleOf(client: number): Role;
+  bytesPerMs(role: Role): number;
+  /** When the dead client's network vanished, if it has. */
+  deadSince(): number | undefined;
+}
+
+function checkAction(a: unknown): BroadcastAction {
+  if (a === 'send' || a === 'drop' || a === 'disconnect') return a;
+  return learnerMistake(`onBroadcast must return 'send', 'drop' or 'disconnect'; it returned ${JSON.stringify(a)}`);
+}
+
+/**
+ * The server's side of every connection: accepting, upgrading, broadcasting through
+ * per-connection send buffers, the heartbeat, closing, and the memory all of it holds.
+ */
+export function createRoom(sim: Simulation, server: () => number, cfg: RoomConfig, learner: WebSocketsApi) {
+  const m = sim.metrics;
+  const conns = new Map<number, Conn>();
+  let buffered = 0;
+  const latency = sim.net.defaults.latencyMs;
+
+  const memory = () => {
+    m.set('openConnections', conns.size);
+    m.set('serverMemoryBytes', conns.size * cfg.connectionMemoryBytes + buffered);
+  };
+  const frame = (c: Conn, type: string, payload: number, label: string, extra: Record<string, unknown> = {}) => {
+    const bytes = frameBytes(payload, false);
+    m.inc('framesSent');
+    m.inc('bytesOnWire', bytes);
+    c.buffer.push({ bytes, label, event: { type, ...extra } });
+  };
+
+  /** The connection is gone from the server: its state and buffers are freed. */
+  const release = (c: Conn, why: string) => {
+    if (conns.get(c.client) !== c) return;
+    sim.scheduler.cancel(c.closing);
+    conns.delete(c.client);
+    c.buffer.discard();
+    sim.connection(c.client, server(), false, why);
+    const diedAt = cfg.deadSince();
+    if (c.role === 'dead' && diedAt !== undefined) {
+      m.inc('deadPeersDetected');
+      m.observe('deadPeerDetectionMs', sim.now - diedAt);
+    }
+    memory();
+  };
+  /** Counts connections the server itself decided to end, by who they really were. */
+  const serverEnded = (c: Conn) => {
+    if (c.role === 'healthy') m.inc('healthyDisconnects');
+    if (c.role === 'slow') m.inc('slowClientDisconnects');
+  };
+  /** Like the `ws` library's terminate(): no close handshake, the socket is destroyed. */
+  const terminate = (c: Conn, why: string) => {
+    serverEnded(c);
+    release(c, why);
+  };
+  /** A clean close (RFC 6455 §7): drop what is queued, send Close 1008, wait for the client's Close. */
+  const disconnect = (c: Conn) => {
+    serverEnded(c);
+    c.buffer.dropQueued();
+    frame(c, 'CLOSE', CLOSE_PAYLOAD_BYTES, `close ${CLOSE_POLICY_VIOLATION}`, { code: CLOSE_POLICY_VIOLATION });
+    c.closing = sim.scheduler.after(CLOSE_TIMEOUT_MS, () => release(c, 'close timeout'));
+  };
+
+  const io: ServerIO = {
+    accept: (client) => {
+      sim.send(server(), client, { type: 'SYN_ACK' }, 'SYN-ACK');
+    },
+    upgrade: (client) => {
+      const old = conns.get(client);
+      if (old) release(old, 'replaced');
+      const role = cfg.roleOf(client);
+      const rtt = 2 * latency;
+      const c: Conn = { client, name: sim.actors[client]?.name ?? String(client), role, openedAt: sim.now, pingsUnanswered: 0, dropped: 0, closing: undefined,
+        buffer: new SendBuffer(sim, server(), client, cfg.bytesPerMs(role), rtt, {
+          onBytes: (d) => {
+            buffered += d;
+            memory();
+          },
+          onGiveUp: () => terminate(c, 'TCP gave up (tcp_retries2)'),
+        }),
+      };
+      conns.set(client, c);
+      m.inc('bytesOnWire', UPGRADE_RESPONSE.length);
+      sim.send(server(), client, { type: 'SWITCHING_PROTOCOLS' }, '101 Switching Protocols');
+      sim.connection(client, server(), true, 'WebSocket');
+      memory();
+    },
+    broadcast: (sender, postedAt) => {
+      if (!conns.has(sender)) return;
+      const payload = cfg.settings.messageBytes;
+      const bytes = frameBytes(payload, false);
+      for (const c of [...conns.values()]) {
+        if (c.client === sender || c.closing) continue;
+        const view: ClientConnection = { id: c.name, bufferedBytes: c.buffer.bufferedBytes, frameBytes: bytes, droppedSoFar: c.dropped, pingsUnanswered: c.pingsUnanswered, openForMs: sim.now - c.openedAt };
+        const action = checkAction(learner.onBroadcast(view, cfg.settings));
+        if (action === 'send') frame(c, 'TEXT', payload, `text (${bytes} B)`, { postedAt });
+        else if (action === 'disconnect') disconnect(c);
+        else {
+          c.dropped++;
+          m.inc('messagesDropped');
+          if (c.role === 'slow') m.inc('messagesDroppedSlowClient');
+          if (c.role === 'healthy') m.inc('messagesDroppedHealthy');
+        }
+      }
+    },
+    pong: (client) => {
+      const c = conns.get(client);
+      if (!c) return;
+      c.pingsUnanswered = 0;
+      m.inc('pongsReceived');
+    },
+    closeReply: (client) => {
+      const c = conns.get(client);
+      if (!c) return;
+      sim.send(server(), client, { type: 'FIN' }, 'FIN');
+      release(c, `closed ${CLOSE_POLICY_VIOLATION}`);
+    },
+    clientGone: (client) => {
+      const c = conns.get(client);
+      if (c) release(c, 'client closed TCP');
+    },
+    heartbeatTick: () => {
+      for (const c of [...conns.values()]) {
+        if (c.closing) continue;
+        if (c.pingsUnanswered >= cfg.heartbeat.missedPongsAllowed) {
+          terminate(c, `no pong to ${c.pingsUnanswered} ping${c.pingsUnanswered > 1 ? 's' : ''}`);
+          continue;
+        }
+        c.pingsUnanswered++;
+        m.inc('pingsSent');
+        frame(c, 'PING', 0, 'ping');
+      }
+    },
+  };
+
+  return {
+    io,
+    /** The server process died: its OS closes every socket (each client gets a FIN). */
+    serverCrashed: () => {
+      for (const c of [...conns.values()]) {
+        sim.send(server(), c.client, { type: 'FIN' }, 'FIN (server died)');
+        release(c, 'server died');
+      }
+    },
+    held: (client: number) => conns.get(client),
+  };
+}

@@ -1,0 +1,62 @@
+import { select, type Selection } from 'd3';
+import { css } from './theme';
+
+export type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
+
+/** The container's drawable size (the app sizes it; we never size it ourselves). */
+export function sizeOf(el: HTMLElement): { width: number; height: number } {
+  return { width: Math.max(120, el.clientWidth || 0), height: Math.max(80, el.clientHeight || 0) };
+}
+
+let nextId = 0;
+/** Ids unique per page, for <title>, clip paths and markers when several views are mounted. */
+export function uid(prefix: string): string {
+  return `viz-${prefix}-${++nextId}`;
+}
+
+/**
+ * Appends a full-size SVG with an accessible name. `role` is "img" for charts and
+ * "group" for views with focusable parts (a role of img would hide them from assistive tech).
+ */
+export function createSvg(el: HTMLElement, label: string, role: 'img' | 'group' = 'img'): Svg {
+  if (getComputedStyle(el).position === 'static') el.style.position = 'relative';
+  const titleId = uid('title');
+  const svg = select(el)
+    .append('svg')
+    .attr('role', role)
+    .attr('aria-labelledby', titleId)
+    .attr('aria-label', label)
+    .style('position', 'absolute')
+    .style('inset', '0')
+    .style('width', '100%')
+    .style('height', '100%')
+    .style('display', 'block')
+    .style('font-family', css.font)
+    .style('color', css.fg)
+    .style('overflow', 'hidden');
+  svg.append('title').attr('id', titleId).text(label);
+  return svg;
+}
+
+/** Updates the accessible name when it carries live numbers (count, current value). */
+export function setLabel(svg: Svg, label: string): void {
+  svg.attr('aria-label', label).select('title').text(label);
+}
+
+/** Arrowhead markers shared by a view; `url(#id)` references them. */
+export function addArrowMarker(svg: Svg, id: string, color: string, size = 7): void {
+  let defs = svg.select<SVGDefsElement>('defs');
+  if (defs.empty()) defs = svg.append('defs');
+  defs
+    .append('marker')
+    .attr('id', id)
+    .attr('viewBox', '0 0 10 10')
+    .attr('refX', 9)
+    .attr('refY', 5)
+    .attr('markerWidth', size)
+    .attr('markerHeight', size)
+    .attr('orient', 'auto-start-reverse')
+    .append('path')
+    .attr('d', 'M0,0 L10,5 L0,10 z')
+    .style('fill', color);
+}
