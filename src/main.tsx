@@ -1,3 +1,12 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './ui/App';
+import { installPlaygroundHook } from './ui/test-hook';
+import './ui/styles.css';
 
-createRoot(document.getElementById('root')!).render(<h1>System Design Playground</h1>);
+installPlaygroundHook();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,4 +1,4 @@
-import { learnerMistake } from '../../src/lesson/learner';
+import { learnerMistake } from '../../src/lesson/learner-mistake';
 import type { StoredEvent } from './api';
 
 /** The replay must be events of the replay window: a server cannot send what its log does not hold. */

@@ -1,6 +1,6 @@
 import type { Simulation } from '../../src/engine/sim';
 import type { Task } from '../../src/engine/scheduler';
-import { learnerMistake } from '../../src/lesson/learner';
+import { learnerMistake } from '../../src/lesson/learner-mistake';
 import type { BroadcastAction, ClientConnection, Heartbeat, RoomSettings, WebSocketsApi } from './api';
 import { CLOSE_PAYLOAD_BYTES, CLOSE_POLICY_VIOLATION, frameBytes, UPGRADE_RESPONSE } from './frames';
 import type { ServerIO } from './model';

@@ -1,5 +1,5 @@
 import type { Simulation } from '../../src/engine/sim';
-import { learnerMistake } from '../../src/lesson/learner';
+import { learnerMistake } from '../../src/lesson/learner-mistake';
 import type { ParamsOf } from '../../src/lesson/params';
 import type { Heartbeat, RoomSettings, WebSocketsApi } from './api';
 import { frameBytes, UPGRADE_REQUEST } from './frames';

@@ -33,8 +33,3 @@ export function loadLearnerCode(lesson: AnyLesson, source: string, random: () =>
   }
   return { ok: true, api };
 }
-
-/** For models: reject a value the learner's function returned, with a sentence saying why. */
-export function learnerMistake(message: string): never {
-  throw new LearnerError({ kind: 'api', message });
-}

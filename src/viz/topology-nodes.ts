@@ -88,7 +88,9 @@ export function drawNodes(
         .attr('font-size', n.hub ? 12 : 11)
         .attr('font-weight', 600)
         .style('fill', css.fg)
-        .text(actor.name);
+        // The trailing space keeps name and state apart in the text a screen reader
+        // (and axe's label-in-name check) reads; SVG does not render it.
+        .text(`${actor.name} `);
       stateText = labels.append('text').attr('y', 13).attr('font-size', 10.5).style('fill', css.muted);
     } else if (n.label === 'radial') {
       const two = n.withState === 'below';
@@ -97,7 +99,7 @@ export function drawNodes(
         .attr('dy', two ? '-0.15em' : '0.32em')
         .attr('font-size', 10)
         .style('fill', css.fg)
-        .text(actor.name);
+        .text(two ? `${actor.name} ` : actor.name);
       if (two)
         stateText = labels
           .append('text')
@@ -153,7 +155,9 @@ export function paintNode(n: NodeEl, state: string, _index: TraceIndex): void {
         .style('fill', state === 'down' ? css.bad : css.muted)
         .attr('font-weight', state === 'down' ? 700 : 400);
   }
-  n.g.attr('aria-label', `${n.actorName} (${n.kind}): ${shown}`);
+  // The accessible name starts with the visible text (WCAG 2.5.3 label in name).
+  const sep = n.layout.withState === 'inline' ? ' ·' : '';
+  n.g.attr('aria-label', `${n.actorName}${sep} ${shown} (${n.kind})`);
 }
 
 export function markSelected(n: NodeEl, on: boolean): void {

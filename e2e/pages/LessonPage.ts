@@ -1,0 +1,85 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { PlaygroundTestHook } from '../../src/ui/test-hook';
+
+type LastRun = ReturnType<PlaygroundTestHook['lastRun']>;
+
+/** The lesson page as a learner sees it, plus the typed test hook for run results. */
+export class LessonPage {
+  constructor(readonly page: Page) {}
+
+  async open(id = 'polling', share?: string): Promise<void> {
+    await this.page.goto(`./#/lesson/${id}${share ? `?s=${share}` : ''}`);
+    await this.waitReady();
+  }
+
+  /** Waits until the latest run finished (or was stopped). */
+  async waitReady(): Promise<void> {
+    await this.page.waitForFunction(() => window.__playground?.ready === true, null, { timeout: 20_000 });
+  }
+
+  runCount(): Promise<number> {
+    return this.page.evaluate(() => window.__playground?.runCount ?? 0);
+  }
+
+  /** Does `action`, then waits for the run it triggers to finish. */
+  async afterRun(action: () => Promise<void>): Promise<void> {
+    const before = await this.runCount();
+    await action();
+    await this.page.waitForFunction(
+      (n) => (window.__playground?.runCount ?? 0) > n && window.__playground?.ready,
+      before,
+      { timeout: 20_000 },
+    );
+  }
+
+  lastRun(): Promise<LastRun> {
+    return this.page.evaluate(() => window.__playground?.lastRun() ?? null);
+  }
+
+  async setCode(code: string): Promise<void> {
+    await this.page.evaluate((c) => window.__playground?.setCode(c), code);
+  }
+
+  code(): Promise<string> {
+    return this.page.evaluate(() => window.__playground?.getCode() ?? '');
+  }
+
+  button(name: string | RegExp): Locator {
+    return this.page.getByRole('button', { name, exact: typeof name === 'string' });
+  }
+
+  /** The Run button of the code pane (Monaco pane or textarea fallback). */
+  async run(): Promise<void> {
+    await this.afterRun(() =>
+      this.page.locator('.code-region').getByRole('button', { name: 'Run', exact: true }).click(),
+    );
+  }
+
+  get time(): Locator {
+    return this.page.getByTestId('playback-time');
+  }
+
+  get inFlight(): Locator {
+    return this.page.getByTestId('in-flight');
+  }
+
+  get timeline(): Locator {
+    return this.page.getByRole('slider', { name: 'Timeline' });
+  }
+
+  goal(id: string): Locator {
+    return this.page.locator(`.goals [data-goal="${id}"]`);
+  }
+
+  metric(name: string): Locator {
+    return this.page.locator(`[data-metric="${name}"] td`).first();
+  }
+
+  problems(): Locator {
+    return this.page.locator('.code-region');
+  }
+
+  async expectNotice(text: RegExp): Promise<void> {
+    await expect(this.page.getByRole('alert').filter({ hasText: text })).toBeVisible();
+  }
+}

@@ -1,0 +1,91 @@
+import { MAX_SPEED, MIN_SPEED } from '../../state/slices/playback-slice';
+import { selectCurrent, selectPlaying, selectSpeed, selectT } from '../../state/selectors';
+import { useStore } from '../../state/store';
+import { formatTime } from '../format';
+import { fromLogPosition, LOG_STEPS, toLogPosition } from '../log-scale';
+import { restart, seek, step, togglePlay } from './controls';
+
+function formatSpeed(x: number): string {
+  return x < 1 ? `${x.toFixed(2)}×` : x < 10 ? `${x.toFixed(1)}×` : `${Math.round(x)}×`;
+}
+
+/** Play/Pause, Step, Restart, the timeline scrubber and the speed slider. */
+export function PlaybackBar() {
+  const run = useStore(selectCurrent);
+  const t = useStore(selectT);
+  const playing = useStore(selectPlaying);
+  const speed = useStore(selectSpeed);
+  const setSpeed = useStore((s) => s.setSpeed);
+  const duration = run?.durationMs ?? 0;
+  const disabled = !run;
+  return (
+    <div className="playback" role="group" aria-label="Playback">
+      <button
+        type="button"
+        onClick={togglePlay}
+        disabled={disabled}
+        aria-label={playing ? 'Pause' : 'Play'}
+        className="primary"
+      >
+        {playing ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      <button
+        type="button"
+        onClick={() => step(-1)}
+        disabled={disabled}
+        aria-label="Step back"
+        title="Step back (Left arrow)"
+      >
+        « Back
+      </button>
+      <button
+        type="button"
+        onClick={() => step(1)}
+        disabled={disabled}
+        aria-label="Step"
+        title="Step to the next event (Right arrow)"
+      >
+        Step »
+      </button>
+      <button
+        type="button"
+        onClick={restart}
+        disabled={disabled}
+        aria-label="Restart"
+        title="Back to the start"
+      >
+        ↺ Restart
+      </button>
+      <input
+        className="scrubber"
+        type="range"
+        aria-label="Timeline"
+        aria-valuetext={`${formatTime(t)} of ${formatTime(duration)}`}
+        min={0}
+        max={duration}
+        step="any"
+        value={Math.min(t, duration)}
+        disabled={disabled}
+        onChange={(e) => seek(Number(e.target.value))}
+      />
+      <output className="time" aria-label="Playback time" data-testid="playback-time">
+        {formatTime(t)} / {formatTime(duration)}
+      </output>
+      <label className="speed">
+        <span>Speed</span>
+        <input
+          type="range"
+          aria-label="Speed"
+          aria-valuetext={formatSpeed(speed)}
+          min={0}
+          max={LOG_STEPS}
+          value={toLogPosition(speed, MIN_SPEED, MAX_SPEED)}
+          onChange={(e) =>
+            setSpeed(Number(fromLogPosition(Number(e.target.value), MIN_SPEED, MAX_SPEED).toPrecision(2)))
+          }
+        />
+        <span className="speed-value">{formatSpeed(speed)}</span>
+      </label>
+    </div>
+  );
+}

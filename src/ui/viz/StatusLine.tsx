@@ -1,0 +1,33 @@
+import { selectSelectedActor, selectT } from '../../state/selectors';
+import { useStore } from '../../state/store';
+import { formatTime } from '../format';
+import type { TraceIndex } from './viz-api';
+
+/** What the system looks like at this moment, in words (also what screen readers get). */
+export function StatusLine({ index, label }: { index: TraceIndex; label?: string }) {
+  const t = useStore(selectT);
+  const selected = useStore(selectSelectedActor);
+  const inFlight = index.messagesInFlight(t);
+  const actor =
+    selected !== null && index.actors.some((a) => a.id === selected)
+      ? index.describeActor(selected, t)
+      : null;
+  return (
+    <p className="status-line" aria-live="off" data-testid="status-line">
+      {label ? <strong>{label}: </strong> : null}
+      <span data-testid="in-flight">
+        {inFlight} message{inFlight === 1 ? '' : 's'} in flight at {formatTime(t)}
+      </span>
+      {actor ? (
+        <span data-testid="actor-detail">
+          {' · '}
+          <strong>{actor.name}</strong> ({actor.kind}) is <em>{actor.state || 'not started'}</em>: sent{' '}
+          {actor.sent}, received {actor.received}
+          {actor.lastMessage ? `, last message “${actor.lastMessage}”` : ''}
+        </span>
+      ) : label ? null : (
+        <span className="muted"> · click an actor in the topology to inspect it</span>
+      )}
+    </p>
+  );
+}

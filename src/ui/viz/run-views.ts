@@ -1,0 +1,99 @@
+import type { RunResult, ViewSpec } from '../../lesson/types';
+import { useStore } from '../../state/store';
+import type { TraceIndex, ViewHandle, VizModule } from './viz-api';
+
+/** One view to host: a stable key, an accessible label, and how to mount it. */
+export interface ViewPlan {
+  key: string;
+  label: string;
+  wide: boolean;
+  mount: (el: HTMLElement) => ViewHandle;
+}
+
+/** The statechart shows the selected actor's kind when it has a machine, else the lesson's choice. */
+function statechartPlan(viz: VizModule, run: RunResult, index: TraceIndex, actorKind: string): ViewPlan {
+  return {
+    key: `statechart-${actorKind}`,
+    label: `State machine of a ${actorKind}`,
+    wide: false,
+    mount: (el) => {
+      let shownKind = '';
+      let chart: (ViewHandle & { setActive(p: string | null): void }) | undefined;
+      const show = (kind: string) => {
+        const graph = run.machines[kind];
+        if (!graph || kind === shownKind) return;
+        chart?.destroy();
+        el.replaceChildren();
+        shownKind = kind;
+        chart = viz.mountStatechart(el, graph, { title: `State machine: ${kind}` });
+      };
+      show(actorKind);
+      return {
+        update(t) {
+          const sel = useStore.getState().selectedActor;
+          const selKind = sel === null ? undefined : run.actors.find((a) => a.id === sel)?.kind;
+          show(selKind && run.machines[selKind] ? selKind : actorKind);
+          chart?.update(t);
+          const actor =
+            sel !== null && selKind === shownKind ? sel : run.actors.find((a) => a.kind === shownKind)?.id;
+          chart?.setActive(actor === undefined ? null : index.stateAt(actor, t) || null);
+        },
+        resize: () => chart?.resize(),
+        destroy: () => chart?.destroy(),
+      };
+    },
+  };
+}
+
+/** Mount plans for a lesson's views over one run. */
+export function planViews(viz: VizModule, run: RunResult, index: TraceIndex, specs: ViewSpec[]): ViewPlan[] {
+  return specs.map((spec, i): ViewPlan => {
+    switch (spec.kind) {
+      case 'topology':
+        return {
+          key: `topology-${i}`,
+          label: 'Topology: actors and the messages moving between them',
+          wide: true,
+          mount: (el) => {
+            const h = viz.mountTopology(el, index, {
+              onSelectActor: (id) => useStore.getState().selectActor(id),
+            });
+            let selected = useStore.getState().selectedActor;
+            h.select(selected);
+            return {
+              update: (t) => {
+                const now = useStore.getState().selectedActor;
+                if (now !== selected) h.select((selected = now));
+                h.update(t);
+              },
+              resize: () => h.resize(),
+              destroy: () => h.destroy(),
+            };
+          },
+        };
+      case 'sequence':
+        return {
+          key: `sequence-${i}`,
+          label: 'Space-time diagram of messages',
+          wide: true,
+          mount: (el) => viz.mountSequence(el, index, { maxActors: spec.maxActors }),
+        };
+      case 'timeseries':
+        return {
+          key: `ts-${spec.gauge}`,
+          label: spec.title,
+          wide: false,
+          mount: (el) => viz.mountTimeSeries(el, index, spec),
+        };
+      case 'histogram':
+        return {
+          key: `hist-${spec.summary}`,
+          label: spec.title,
+          wide: false,
+          mount: (el) => viz.mountHistogram(el, index, spec),
+        };
+      case 'statechart':
+        return statechartPlan(viz, run, index, spec.actorKind);
+    }
+  });
+}
