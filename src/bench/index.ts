@@ -1,4 +1,5 @@
 import { schedulerBench, transitionBench } from './engine-bench';
+import { appBench } from './app-bench';
 import { pollingHourBench, traceMemoryBench } from './lesson-bench';
 
 /**
@@ -10,6 +11,7 @@ export async function main(): Promise<number> {
   print(schedulerBench());
   print(transitionBench());
   print(traceMemoryBench());
+  if (!process.argv.includes('--no-app')) print(await appBench());
   if (!process.argv.includes('--quick')) print(await pollingHourBench());
   return 0;
 }

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { loadLesson } from '../../lessons/registry';
 import { resolveParams } from './params';
 import { runLesson } from './run';
+import type { RunResult } from './types';
 
 const polling = (await loadLesson('polling'))!;
 const run = (code: string, params: Record<string, string | number> = {}) =>
@@ -77,5 +78,23 @@ describe('polling model matches queueing theory', () => {
     expect(rpu).toBeGreaterThan(expected - 0.05);
     expect(rpu).toBeLessThan(expected + 0.05);
     expect(r.metrics.openRequestsMax).toBe(10);
+  });
+});
+
+describe('preview', () => {
+  test('a partial result arrives once, covers the asked time, and does not change the run', () => {
+    const scenario = { lessonId: 'polling', params: { durationMs: 20_000 }, seed: 4, faults: [] };
+    const partials: RunResult[] = [];
+    const full = runLesson(polling, scenario, { preview: { atMs: 3000, send: (r) => partials.push(r) } });
+    const plain = runLesson(polling, scenario);
+    expect(partials).toHaveLength(1);
+    const p = partials[0]!;
+    expect(p.partial).toBe(true);
+    expect(p.endedAtMs).toBeGreaterThanOrEqual(3000);
+    expect(p.endedAtMs).toBeLessThan(20_000);
+    expect(p.trace.length).toBeLessThan(full.trace.length);
+    expect([...p.trace.t.slice(0, p.trace.length)]).toEqual([...full.trace.t.slice(0, p.trace.length)]);
+    expect(full.metrics).toEqual(plain.metrics);
+    expect(full.trace.length).toBe(plain.trace.length);
   });
 });

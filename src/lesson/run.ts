@@ -10,6 +10,12 @@ export interface RunOptions {
   trace?: boolean;
   /** Called between slices of the run with the fraction of virtual time done. */
   onProgress?: (fraction: number) => void;
+  /**
+   * Asks for an early, partial result once virtual time passes `atMs`: the trace so far,
+   * with no metrics or goals. The page draws it while the rest of the run finishes, so
+   * pressing Run shows the new run's first moments at once.
+   */
+  preview?: { atMs: number; send(partial: RunResult): void };
 }
 
 function failedGoals(lesson: AnyLesson, why: string): GoalResult[] {
@@ -41,10 +47,19 @@ export function runLesson(lesson: AnyLesson, scenario: Scenario, opts: RunOption
   }
 
   const diagnostics: Diagnostic[] = [];
+  let previewDue = opts.preview;
+  const onProgress = (fraction: number) => {
+    opts.onProgress?.(fraction);
+    if (previewDue && sim.now >= previewDue.atMs && fraction < 1 && sim.failure === undefined) {
+      const partial: RunResult = { ...base, ok: true, partial: true, metrics: {}, goals: [], diagnostics: [], actors: sim.actors, trace: sim.trace.toData(), samples: sim.metrics.series(), endedAtMs: sim.now };
+      previewDue.send(partial);
+      previewDue = undefined;
+    }
+  };
   try {
     lesson.build(sim, params, learner.api);
     sim.scheduleFaults(scenario.faults);
-    sim.run(durationMs, opts.onProgress);
+    sim.run(durationMs, opts.onProgress || opts.preview ? onProgress : undefined);
   } catch (err) {
     sim.fail(err);
   }

@@ -111,6 +111,8 @@ export interface RunResult {
   seed: number;
   params: Record<string, ParamValue>;
   ok: boolean;
+  /** An early look at a run still going: trace up to `endedAtMs`, no metrics or goals yet. */
+  partial?: boolean;
   metrics: Metrics;
   goals: GoalResult[];
   diagnostics: Diagnostic[];

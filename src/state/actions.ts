@@ -11,6 +11,9 @@ import type { VariantRun } from './slices/run-slice';
 import { useStore } from './store';
 
 const get = () => useStore.getState();
+/** Virtual time past the playback moment that a preview covers (messages in flight at t land). */
+const PREVIEW_MARGIN_MS = 2000;
+
 /** Knob changes rerun after this quiet period, so dragging a slider runs once, not 60 times. */
 const RERUN_DEBOUNCE_MS = 250;
 let rerunTimer: ReturnType<typeof setTimeout> | undefined;
@@ -54,8 +57,16 @@ async function runVariants(): Promise<{ current: RunResult; variants: VariantRun
   const scenario = scenarioOf(s);
   if (!scenario || !s.lesson) return null;
   const onProgress = (f: number) => get().setProgress(f);
-  if (!s.compare || !s.lesson.compare?.length)
-    return { current: await simClient.run(scenario, onProgress), variants: null };
+  if (!s.compare || !s.lesson.compare?.length) {
+    const seq = s.runSeq;
+    const preview = {
+      atMs: s.t + PREVIEW_MARGIN_MS,
+      onPreview: (partial: RunResult) => {
+        if (get().runSeq === seq) get().setPreview(partial);
+      },
+    };
+    return { current: await simClient.run(scenario, onProgress, preview), variants: null };
+  }
   const variants: VariantRun[] = [];
   for (const v of s.lesson.compare) {
     const params = { ...scenario.params, ...(v.params as Record<string, ParamValue>) };

@@ -11,6 +11,7 @@ export const selectFaults = (s: Store) => s.faults;
 export const selectCompare = (s: Store) => s.compare;
 export const selectStep = (s: Store) => s.step;
 export const selectCurrent = (s: Store) => s.current;
+export const selectPreview = (s: Store) => s.preview;
 export const selectVariants = (s: Store) => s.variants;
 export const selectRunning = (s: Store) => s.running;
 export const selectRunProgress = (s: Store) => s.runProgress;

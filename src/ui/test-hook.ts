@@ -4,6 +4,7 @@ import type { Diagnostic } from '../sandbox/diagnostic';
 import { runNow, setCode } from '../state/actions';
 import { selectDiagnostics } from '../state/selectors';
 import { useStore } from '../state/store';
+import { runsDrawn } from './viz/current-index';
 
 /** What e2e tests read and drive on `window.__playground`; not used by the app itself. */
 export interface PlaygroundTestHook {
@@ -17,6 +18,8 @@ export interface PlaygroundTestHook {
   playback(): { t: number; playing: boolean; durationMs: number };
   /** Runs finished so far; wait for it to grow after triggering a run. */
   readonly runCount: number;
+  /** Runs or previews drawn by the views so far (the benchmark times Run to the next one). */
+  readonly runsDrawn: number;
 }
 
 declare global {
@@ -37,6 +40,9 @@ export function installPlaygroundHook(): void {
     },
     get runCount() {
       return runCount;
+    },
+    get runsDrawn() {
+      return runsDrawn();
     },
     lastRun() {
       const s = useStore.getState();

@@ -89,12 +89,21 @@ export class SimClient {
     });
   }
 
-  run(scenario: Scenario, onProgress?: (fraction: number) => void): Promise<RunResult> {
+  /**
+   * Runs a scenario. With `preview`, a partial result covering virtual time up to at
+   * least `atMs` arrives first (see RunOptions.preview), then the full result.
+   */
+  run(
+    scenario: Scenario,
+    onProgress?: (fraction: number) => void,
+    preview?: { atMs: number; onPreview(partial: RunResult): void },
+  ): Promise<RunResult> {
     const beat = Comlink.proxy((f: number) => {
       this.lastBeat = performance.now();
       onProgress?.(f);
     });
-    return this.watch(WATCHDOG_MS, (api) => api.run(scenario, beat));
+    const early = preview && Comlink.proxy({ atMs: preview.atMs, send: (r: RunResult) => preview.onPreview(r) });
+    return this.watch(WATCHDOG_MS, (api) => api.run(scenario, beat, early));
   }
 
   gradePrediction(

@@ -3,7 +3,11 @@ import type { RunResult, Scenario } from '../lesson/types';
 /** The worker's comlink API; the main thread talks to it only through client.ts. */
 export interface SimWorkerApi {
   /** Runs one scenario; `onProgress` is a heartbeat for the watchdog (about 200 calls a run). */
-  run(scenario: Scenario, onProgress?: (fraction: number) => void): Promise<RunResult>;
+  run(
+    scenario: Scenario,
+    onProgress?: (fraction: number) => void,
+    preview?: { atMs: number; send(partial: RunResult): void },
+  ): Promise<RunResult>;
   /** Grades one prediction of the scenario's lesson with the reference solution. */
   gradePrediction(scenario: Scenario, predictionId: string): Promise<{ answer: string; explanation: string }>;
 }

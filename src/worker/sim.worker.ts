@@ -22,11 +22,15 @@ function buffersOf(r: RunResult): ArrayBuffer[] {
 }
 
 const api: SimWorkerApi = {
-  async run(scenario, onProgress) {
+  async run(scenario, onProgress, preview) {
     const lesson = await lessonFor(scenario);
     const result = runLesson(lesson, scenario, {
       trace: true,
       onProgress: onProgress ? (f) => void onProgress(f) : undefined,
+      preview: preview && {
+        atMs: preview.atMs,
+        send: (partial) => void preview.send(Comlink.transfer(partial, buffersOf(partial))),
+      },
     });
     return Comlink.transfer(result, buffersOf(result));
   },

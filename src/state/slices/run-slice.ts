@@ -10,6 +10,8 @@ export interface VariantRun {
 /** Results of the latest run (and of each compare variant). */
 export interface RunSlice {
   current: RunResult | null;
+  /** The first moments of a run still going (drawn until `current` replaces it). */
+  preview: RunResult | null;
   variants: VariantRun[] | null;
   running: boolean;
   /** 0..1 while a run is in progress. */
@@ -19,10 +21,12 @@ export interface RunSlice {
   setRunning(running: boolean, seq?: number): void;
   setProgress(progress: number): void;
   setResults(current: RunResult | null, variants: VariantRun[] | null): void;
+  setPreview(preview: RunResult | null): void;
 }
 
 export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
   current: null,
+  preview: null,
   variants: null,
   running: false,
   runProgress: 0,
@@ -30,5 +34,6 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set) => ({
   setRunning: (running, seq) =>
     set((s) => ({ running, runSeq: seq ?? s.runSeq, runProgress: running ? 0 : 1 })),
   setProgress: (runProgress) => set({ runProgress }),
-  setResults: (current, variants) => set({ current, variants }),
+  setResults: (current, variants) => set({ current, variants, preview: null }),
+  setPreview: (preview) => set({ preview }),
 });

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ParamSpecs } from '../../lesson/params';
 import type { ViewSpec } from '../../lesson/types';
-import { selectCurrent, selectLesson, selectRunning, selectVariants } from '../../state/selectors';
+import { selectCurrent, selectLesson, selectPreview, selectRunning, selectVariants } from '../../state/selectors';
 import { useStore } from '../../state/store';
 import { RunViews } from './RunViews';
 import { useViz } from './useViz';
@@ -9,7 +9,10 @@ import { useViz } from './useViz';
 /** The lesson's views over the current run, or one topology per variant in compare mode. */
 export function VizRegion() {
   const lesson = useStore(selectLesson);
-  const current = useStore(selectCurrent);
+  // A run still going shows its first moments (its preview) in place of the previous run.
+  const preview = useStore(selectPreview);
+  const finished = useStore(selectCurrent);
+  const current = preview ?? finished;
   const variants = useStore(selectVariants);
   const running = useStore(selectRunning);
   const viz = useViz();

@@ -5,9 +5,16 @@ import type { TraceIndex } from './viz-api';
  * Kept outside the store: it is derived, large, and changes only with the run.
  */
 let current: { runKey: object; index: TraceIndex } | undefined;
+/** Runs (or previews) whose views have been drawn; the benchmark times Run to the next one. */
+let drawn = 0;
 
 export function setCurrentIndex(runKey: object, index: TraceIndex): void {
   current = { runKey, index };
+  drawn++;
+}
+
+export function runsDrawn(): number {
+  return drawn;
 }
 
 export function currentIndex(runKey: object | null): TraceIndex | undefined {
