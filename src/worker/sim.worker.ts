@@ -22,15 +22,15 @@ function buffersOf(r: RunResult): ArrayBuffer[] {
 }
 
 const api: SimWorkerApi = {
-  async run(scenario, onProgress, preview) {
+  async run(scenario, onProgress, previewAtMs, onPreview) {
     const lesson = await lessonFor(scenario);
     const result = runLesson(lesson, scenario, {
       trace: true,
       onProgress: onProgress ? (f) => void onProgress(f) : undefined,
-      preview: preview && {
-        atMs: preview.atMs,
-        send: (partial) => void preview.send(Comlink.transfer(partial, buffersOf(partial))),
-      },
+      preview:
+        onPreview && previewAtMs !== undefined
+          ? { atMs: previewAtMs, send: (partial) => void onPreview(Comlink.transfer(partial, buffersOf(partial))) }
+          : undefined,
     });
     return Comlink.transfer(result, buffersOf(result));
   },
