@@ -39,11 +39,41 @@ export function isEdgeActor(kindCounts: Map<string, number>, kind: string): bool
 const natural = (a: ActorInfo, b: ActorInfo) =>
   a.name.localeCompare(b.name, undefined, { numeric: true }) || a.id - b.id;
 
-export function layoutTopology(actors: readonly ActorInfo[], width: number, height: number): TopologyLayout {
+/** Which hub each client talks to most (by messages exchanged), or -1. */
+function homeHubs(hubs: readonly ActorInfo[], links: readonly LinkWeight[]): Map<number, number> {
+  const hubIds = new Set(hubs.map((h) => h.id));
+  const best = new Map<number, { hub: number; count: number }>();
+  for (const l of links) {
+    const [client, hub] = hubIds.has(l.a) ? [l.b, l.a] : hubIds.has(l.b) ? [l.a, l.b] : [-1, -1];
+    if (client < 0) continue;
+    const cur = best.get(client);
+    if (!cur || l.count > cur.count) best.set(client, { hub, count: l.count });
+  }
+  return new Map([...best].map(([c, v]) => [c, v.hub]));
+}
+
+export interface LinkWeight {
+  a: number;
+  b: number;
+  count: number;
+}
+
+export function layoutTopology(
+  actors: readonly ActorInfo[],
+  width: number,
+  height: number,
+  links: readonly LinkWeight[] = [],
+): TopologyLayout {
   const counts = new Map<string, number>();
   for (const a of actors) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
-  let edge = actors.filter((a) => isEdgeActor(counts, a.kind)).sort(natural);
   let hubs = actors.filter((a) => !isEdgeActor(counts, a.kind));
+  // With several servers, each server's clients sit together (a sector of the ring).
+  const home = hubs.length > 1 ? homeHubs(hubs, links) : new Map<number, number>();
+  const hubRank = new Map(hubs.map((h, i) => [h.id, i]));
+  const rankOf = (a: ActorInfo) => hubRank.get(home.get(a.id) ?? -1) ?? hubs.length;
+  let edge = actors
+    .filter((a) => isEdgeActor(counts, a.kind))
+    .sort((a, b) => rankOf(a) - rankOf(b) || natural(a, b));
   // A system of peers (all one kind, no core): lay them out as a ring of labelled equals.
   if (hubs.length === 0 && edge.length <= 12) [hubs, edge] = [edge, []];
   const nodes = new Map<number, NodeLayout>();
@@ -78,11 +108,14 @@ export function layoutTopology(actors: readonly ActorInfo[], width: number, heig
     const r = Math.max(3, Math.min(11, spacing * 0.32));
     // Room between neighbours decides how much text each gets without overlapping.
     const withState = spacing >= 26 ? 'below' : labelRoom > 95 ? 'inline' : 'none';
+    const angle = new Map<number, number>();
     edge.forEach((a, i) => {
       const th = Math.PI + (2 * Math.PI * i) / edge.length;
+      angle.set(a.id, th);
       nodes.set(a.id, radial(a.id, cx + R * Math.cos(th), cy + R * Math.sin(th), r, th, withState));
     });
-    placeHubs(hubs, nodes, { x0: cx - R * 0.35, x1: cx + R * 0.35, cy, height: R * 1.2 });
+    if (hubs.length > 1 && home.size > 0) placeHubsInSectors(hubs, home, angle, nodes, cx, cy, R * 0.62);
+    else placeHubs(hubs, nodes, { x0: cx - R * 0.35, x1: cx + R * 0.35, cy, height: R * 1.2 });
     return { nodes, dense, width, height };
   }
   placeDenseRings(edge, nodes, cx, cy, half - 8, Math.max(60, half * 0.45));
@@ -154,6 +187,29 @@ function radial(
     rotate: flip ? deg - 180 : deg,
     withState,
   };
+}
+
+/** Each server on an inner ring, facing the middle of its own clients' sector. */
+function placeHubsInSectors(
+  hubs: readonly ActorInfo[],
+  home: Map<number, number>,
+  angle: Map<number, number>,
+  nodes: Map<number, NodeLayout>,
+  cx: number,
+  cy: number,
+  r: number,
+): void {
+  hubs.forEach((h, i) => {
+    const mine = [...home].filter(([, hub]) => hub === h.id).map(([c]) => angle.get(c) as number);
+    // Mean direction of the sector (vector mean copes with the wrap at 2 pi).
+    const th = mine.length
+      ? Math.atan2(
+          mine.reduce((s, t) => s + Math.sin(t), 0),
+          mine.reduce((s, t) => s + Math.cos(t), 0),
+        )
+      : (2 * Math.PI * i) / hubs.length;
+    nodes.set(h.id, beside(h.id, cx + r * Math.cos(th), cy + r * Math.sin(th), 11, true, 'below'));
+  });
 }
 
 /** Core actors in one column per kind (e.g. router | shards), centred in a box. */

@@ -72,8 +72,8 @@ export function drawLegend(
       swatch: (s) =>
         void s
           .append('line')
-          .attr('x1', -7)
-          .attr('x2', 7)
+          .attr('x1', -5)
+          .attr('x2', 5)
           .style('stroke', css.ok)
           .style('stroke-width', 4)
           .style('stroke-linecap', 'round'),
@@ -84,8 +84,8 @@ export function drawLegend(
       swatch: (s) =>
         void s
           .append('line')
-          .attr('x1', -7)
-          .attr('x2', 7)
+          .attr('x1', -5)
+          .attr('x2', 5)
           .style('stroke', css.bad)
           .style('stroke-width', 2)
           .style('stroke-dasharray', '3 2'),

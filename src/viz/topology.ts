@@ -103,7 +103,7 @@ export function mountTopology(
       index.connections.length > 0,
       index.partitions.length + index.slow.length > 0,
     );
-    layout = layoutTopology(index.actors, width, height - legendH);
+    layout = layoutTopology(index.actors, width, height - legendH, index.links);
     layer.resize(width, height);
     palette = resolvePalette(el);
     const pos = (id: number): NodeLayout | undefined => layout.nodes.get(id);

@@ -47,6 +47,33 @@ describe('topology layout', () => {
     },
   );
 
+  test('with several servers, each server sits by the sector of its own clients', () => {
+    const servers = ['ticker', 'chat', 'notes'].map((n, i) => ({
+      id: i,
+      name: `${n}-server`,
+      kind: 'server',
+    }));
+    const clients = Array.from({ length: 15 }, (_, i) => ({
+      id: 3 + i,
+      name: `user-${(i % 5) + 1}-${i % 3}`,
+      kind: 'client',
+    }));
+    const links = clients.map((c, i) => ({ a: c.id, b: i % 3, count: 10 }));
+    const l = layoutTopology([...servers, ...clients], 800, 560, links);
+    for (const s of servers) {
+      const hub = l.nodes.get(s.id)!;
+      const mine = clients.filter((_, i) => i % 3 === s.id).map((c) => l.nodes.get(c.id)!);
+      const others = clients.filter((_, i) => i % 3 !== s.id).map((c) => l.nodes.get(c.id)!);
+      const mean = (ns: { x: number; y: number }[]) =>
+        ns.reduce((d, n) => d + Math.hypot(n.x - hub.x, n.y - hub.y), 0) / ns.length;
+      expect(mean(mine)).toBeLessThan(mean(others));
+    }
+    const hubs = servers.map((s) => l.nodes.get(s.id)!);
+    for (let i = 0; i < hubs.length; i++)
+      for (let j = i + 1; j < hubs.length; j++)
+        expect(Math.hypot(hubs[i]!.x - hubs[j]!.x, hubs[i]!.y - hubs[j]!.y)).toBeGreaterThan(60);
+  });
+
   test('a system of five peers is a labelled ring of equals', () => {
     const peers = Array.from({ length: 5 }, (_, i) => ({ id: i, name: `node-${i}`, kind: 'replica' }));
     const l = layoutTopology(peers, 600, 400);
