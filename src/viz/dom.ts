@@ -60,3 +60,16 @@ export function addArrowMarker(svg: Svg, id: string, color: string, size = 7): v
     .attr('d', 'M0,0 L10,5 L0,10 z')
     .style('fill', color);
 }
+
+/** A chart's bold title on the left and a live figure on the right of its top line; returns the figure. */
+export function chartHeader(svg: Svg, title: string, fg: string) {
+  svg
+    .append('text')
+    .attr('x', 12)
+    .attr('y', 19)
+    .attr('font-size', 13)
+    .attr('font-weight', 600)
+    .style('fill', fg)
+    .text(title);
+  return svg.append('text').attr('y', 19).attr('text-anchor', 'end').attr('font-size', 12).style('fill', fg);
+}

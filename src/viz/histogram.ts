@@ -1,5 +1,5 @@
 import { axisBottom, axisLeft, scaleLinear, scaleLog } from 'd3';
-import { createSvg, setLabel, sizeOf } from './dom';
+import { chartHeader, createSvg, setLabel, sizeOf } from './dom';
 import { fmtNumber, fmtValue } from './format';
 import { buildHistogram, PrefixCounts } from './histogram-data';
 import { css } from './theme';
@@ -26,20 +26,7 @@ export function mountHistogram(
   const data = buildHistogram(series);
   const counts = new PrefixCounts(data);
   const svg = createSvg(el, `${opts.title}: histogram of ${opts.summary} in ${opts.unit}.`);
-  svg
-    .append('text')
-    .attr('x', 12)
-    .attr('y', 19)
-    .attr('font-size', 13)
-    .attr('font-weight', 600)
-    .style('fill', css.fg)
-    .text(opts.title);
-  const countText = svg
-    .append('text')
-    .attr('y', 19)
-    .attr('text-anchor', 'end')
-    .attr('font-size', 12)
-    .style('fill', css.fg);
+  const countText = chartHeader(svg, opts.title, css.fg);
   const gx = svg.append('g').style('color', css.muted);
   const gy = svg.append('g').style('color', css.muted);
   const xUnit = svg

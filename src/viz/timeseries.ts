@@ -1,5 +1,5 @@
 import { axisBottom, axisLeft, curveStepAfter, line, scaleLinear } from 'd3';
-import { createSvg, setLabel, sizeOf, uid } from './dom';
+import { chartHeader, createSvg, setLabel, sizeOf, uid } from './dom';
 import { fmtTime, fmtValue } from './format';
 import { upperBound } from './search';
 import { css } from './theme';
@@ -32,20 +32,7 @@ export function mountTimeSeries(
   const svg = createSvg(el, `${opts.title}: line chart of ${opts.gauge} over time, in ${opts.unit}.`);
   const clipId = uid('ts-clip');
   const clip = svg.append('defs').append('clipPath').attr('id', clipId).append('rect');
-  svg
-    .append('text')
-    .attr('x', 12)
-    .attr('y', 19)
-    .attr('font-size', 13)
-    .attr('font-weight', 600)
-    .style('fill', css.fg)
-    .text(opts.title);
-  const valueText = svg
-    .append('text')
-    .attr('y', 19)
-    .attr('text-anchor', 'end')
-    .attr('font-size', 12)
-    .style('fill', css.fg);
+  const valueText = chartHeader(svg, opts.title, css.fg);
   const gx = svg.append('g').style('color', css.muted);
   const gy = svg.append('g').style('color', css.muted);
   const unitText = svg.append('text').attr('font-size', 10).style('fill', css.muted).text(opts.unit);
