@@ -106,7 +106,11 @@ export function nextPollDelay(): number {
   await ctx.close();
 });
 
-test('code from a link cannot load a remote module with import() either', async ({ page, browser, consoleErrors: _ }) => {
+test('code from a link cannot load a remote module with import() either', async ({
+  page,
+  browser,
+  consoleErrors: _,
+}) => {
   const lesson = new LessonPage(page);
   await lesson.open();
   // import() is syntax, not a global, so only the Content Security Policy stops it.

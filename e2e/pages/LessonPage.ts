@@ -75,6 +75,24 @@ export class LessonPage {
     return this.page.locator(`[data-metric="${name}"] td`).first();
   }
 
+  /** An actor's node in the (first) topology; its accessible name is "<name> <state> (<kind>)". */
+  node(name: string): Locator {
+    return this.page.locator(`figure svg g[aria-label^="${name} "]`).first();
+  }
+
+  /** Playback time in ms, from the test hook. */
+  async t(): Promise<number> {
+    return (await this.page.evaluate(() => window.__playground!.playback())).t;
+  }
+
+  /** Opens the Share panel and returns the link it offers. */
+  async shareLink(): Promise<string> {
+    await this.button('Share').click();
+    const field = this.page.getByRole('textbox', { name: /Link to this run/ });
+    await expect(field).toHaveValue(/#\/lesson\/[a-z0-9-]+\?s=/);
+    return field.inputValue();
+  }
+
   problems(): Locator {
     return this.page.locator('.code-region');
   }

@@ -39,6 +39,8 @@ export function drawNodes(
     const focusable = n.hub || !layout.dense;
     const ng = g.append('g').attr('transform', `translate(${n.x},${n.y})`).style('cursor', 'pointer');
     if (focusable) ng.attr('tabindex', 0).attr('role', 'button').attr('aria-pressed', 'false');
+    // A name on a plain <g> is not allowed (aria-prohibited-attr): the others are labelled graphics.
+    else ng.attr('role', 'img');
     const ring = (n.hub
       ? ng
           .append('rect')
@@ -162,7 +164,7 @@ export function paintNode(n: NodeEl, state: string, _index: TraceIndex): void {
 
 export function markSelected(n: NodeEl, on: boolean): void {
   n.ring.style('display', on ? '' : 'none');
-  if (n.g.attr('role')) n.g.attr('aria-pressed', on ? 'true' : 'false');
+  if (n.g.attr('role') === 'button') n.g.attr('aria-pressed', on ? 'true' : 'false');
 }
 
 /** A small card next to a hovered or selected node: who it is, its state, what it has sent and received. */

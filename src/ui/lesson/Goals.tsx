@@ -19,7 +19,8 @@ export function Goals() {
   if (!current) return null;
   if (variants) {
     return (
-      <section className="goals" aria-labelledby="goals-title" aria-busy={running}>
+      // With several variants the table scrolls sideways; focusable so the keyboard can scroll it too.
+      <section className="goals" aria-labelledby="goals-title" aria-busy={running} tabIndex={0}>
         <h2 id="goals-title">Goals</h2>
         <table>
           <thead>

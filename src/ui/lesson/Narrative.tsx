@@ -33,7 +33,13 @@ export function Narrative({ lesson }: { lesson: AnyLesson }) {
         p.predict ? (
           <Prediction key={`${index}-${p.predict}`} lesson={lesson} id={p.predict} />
         ) : (
-          <div key={i} className="prose" dangerouslySetInnerHTML={{ __html: p.html ?? '' }} />
+          <div
+            key={i}
+            className="prose"
+            // A table wider than the column scrolls sideways; focusable so the keyboard can scroll it too.
+            tabIndex={p.html?.includes('<table') ? 0 : undefined}
+            dangerouslySetInnerHTML={{ __html: p.html ?? '' }}
+          />
         ),
       )}
       <nav className="step-nav" aria-label="Lesson steps">

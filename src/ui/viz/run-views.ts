@@ -18,24 +18,31 @@ function statechartPlan(viz: VizModule, run: RunResult, index: TraceIndex, actor
     wide: false,
     mount: (el) => {
       let shownKind = '';
+      let shownActor: number | undefined;
       let chart: (ViewHandle & { setActive(p: string | null): void }) | undefined;
-      const show = (kind: string) => {
+      // The title names the actor whose state is highlighted (the selected one, else the first of the kind).
+      const show = (kind: string, actor: number | undefined) => {
         const graph = run.machines[kind];
-        if (!graph || kind === shownKind) return;
+        if (!graph || (kind === shownKind && actor === shownActor)) return;
         chart?.destroy();
         el.replaceChildren();
         shownKind = kind;
-        chart = viz.mountStatechart(el, graph, { title: `State machine: ${kind}` });
+        shownActor = actor;
+        const name = run.actors.find((a) => a.id === actor)?.name;
+        chart = viz.mountStatechart(el, graph, {
+          title: name && name !== kind ? `State machine: ${kind} (${name})` : `State machine: ${kind}`,
+        });
       };
-      show(actorKind);
+      const firstOf = (kind: string) => run.actors.find((a) => a.kind === kind)?.id;
+      show(actorKind, firstOf(actorKind));
       return {
         update(t) {
           const sel = useStore.getState().selectedActor;
           const selKind = sel === null ? undefined : run.actors.find((a) => a.id === sel)?.kind;
-          show(selKind && run.machines[selKind] ? selKind : actorKind);
+          const kind = selKind && run.machines[selKind] ? selKind : actorKind;
+          const actor = sel !== null && selKind === kind ? sel : firstOf(kind);
+          show(kind, actor);
           chart?.update(t);
-          const actor =
-            sel !== null && selKind === shownKind ? sel : run.actors.find((a) => a.kind === shownKind)?.id;
           chart?.setActive(actor === undefined ? null : index.stateAt(actor, t) || null);
         },
         resize: () => chart?.resize(),
