@@ -41,8 +41,9 @@ const sameStream = ({ context, event }: { context: TabContext; event: TabEvent }
   event.stream === context.stream;
 
 /**
- * One browser tab's EventSource, from page load on. readyState CONNECTING covers `queued` (no free
- * connection yet: DevTools shows the request as stalled), `requesting` (GET sent)
+ * One browser tab's EventSource, from page load on. readyState CONNECTING covers `connecting`
+ * (getting a connection: waiting for a free one of the browser's six, which DevTools shows
+ * as "stalled", or opening a new one with TCP and TLS), `requesting` (GET sent)
  * and `waiting` (the reconnection timer); OPEN is `open`.
  */
 export const clientMachine = setup({
@@ -65,8 +66,8 @@ export const clientMachine = setup({
     delay: 0,
   }),
   states: {
-    loading: { after: { pageLoad: 'queued' } },
-    queued: {
+    loading: { after: { pageLoad: 'connecting' } },
+    connecting: {
       entry: [
         assign({ stream: ({ context }) => context.stream + 1 }),
         ({ context }) => context.io.requestSocket(context.stream),
@@ -117,7 +118,7 @@ export const clientMachine = setup({
         };
         return { attempt, delay: context.io.delay(info) };
       }),
-      after: { reconnectDelay: { target: 'queued', actions: ({ context }) => context.io.reconnecting() } },
+      after: { reconnectDelay: { target: 'connecting', actions: ({ context }) => context.io.reconnecting() } },
     },
   },
 });
