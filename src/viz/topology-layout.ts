@@ -102,12 +102,14 @@ export function layoutTopology(
   const dense = edge.length > DENSE_ABOVE;
   const half = Math.min(width, height) / 2;
   if (!dense) {
-    const labelRoom = Math.min(110, Math.max(50, half * 0.4));
+    // Room for the longest radial name (about 6 px a character at 10 px), within reason.
+    const longest = edge.reduce((m, a) => Math.max(m, a.name.length), 0);
+    const labelRoom = Math.min(Math.max(110, half * 0.45), Math.max(50, half * 0.4, longest * 6 + 10));
     const R = Math.max(40, half - labelRoom);
     const spacing = (2 * Math.PI * R) / edge.length;
     const r = Math.max(3, Math.min(11, spacing * 0.32));
     // Room between neighbours decides how much text each gets without overlapping.
-    const withState = spacing >= 26 ? 'below' : labelRoom > 95 ? 'inline' : 'none';
+    const withState = spacing >= 26 ? 'below' : labelRoom - (longest * 6 + 10) > 70 ? 'inline' : 'none';
     const angle = new Map<number, number>();
     edge.forEach((a, i) => {
       const th = Math.PI + (2 * Math.PI * i) / edge.length;
