@@ -11,9 +11,18 @@ const nondeterminism = [
   { name: 'requestAnimationFrame', message: 'The engine runs on virtual time.' },
 ];
 const nondeterministicSyntax = [
-  { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'Use the seeded Rng (sim.rng.fork(...)).' },
-  { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'Use virtual time (sim.now).' },
-  { selector: "MemberExpression[object.name='performance'][property.name='now']", message: 'Use virtual time (sim.now).' },
+  {
+    selector: "MemberExpression[object.name='Math'][property.name='random']",
+    message: 'Use the seeded Rng (sim.rng.fork(...)).',
+  },
+  {
+    selector: "MemberExpression[object.name='Date'][property.name='now']",
+    message: 'Use virtual time (sim.now).',
+  },
+  {
+    selector: "MemberExpression[object.name='performance'][property.name='now']",
+    message: 'Use virtual time (sim.now).',
+  },
   { selector: "NewExpression[callee.name='Date']", message: 'Use virtual time (sim.now).' },
 ];
 
@@ -41,7 +50,14 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', ...nondeterministicSyntax],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react', 'react-dom', '**/ui/**', '**/viz/**', '**/state/**', '**/worker/**'], message: 'The engine and lessons stay free of UI code.' }] },
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', '**/ui/**', '**/viz/**', '**/state/**', '**/worker/**'],
+              message: 'The engine and lessons stay free of UI code.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -53,7 +69,17 @@ export default tseslint.config(
   {
     files: ['src/viz/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', '**/state/**', '**/worker/**', 'react'], message: 'Views read trace types only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/ui/**', '**/state/**', '**/worker/**', 'react'],
+              message: 'Views read trace types only.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

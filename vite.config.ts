@@ -24,9 +24,16 @@ export default defineConfig({
   // Relative base: the built app works from any static host path.
   base: './',
   worker: { format: 'es' },
-  optimizeDeps: { include: ['sucrase', 'xstate', 'comlink', 'd3', 'lz-string', 'zustand', 'valibot', 'marked'] },
+  optimizeDeps: {
+    include: ['sucrase', 'xstate', 'comlink', 'd3', 'lz-string', 'zustand', 'valibot', 'marked'],
+  },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: { 'Content-Security-Policy': contentSecurityPolicy } },
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+    strictPort: true,
+    headers: { 'Content-Security-Policy': contentSecurityPolicy },
+  },
   test: {
     include: ['src/**/*.test.ts', 'lessons/**/*.test.ts'],
     environment: 'node',

@@ -47,7 +47,9 @@ test('choosing a real-time technique: from the index, play the three features, m
   const starter = await lesson.code();
   const fallback = "  return 'short';";
   expect(starter).toContain(fallback);
-  await lesson.setCode(starter.replace(fallback, `  if (workload.name === 'chat') return 'websocket';\n${fallback}`));
+  await lesson.setCode(
+    starter.replace(fallback, `  if (workload.name === 'chat') return 'websocket';\n${fallback}`),
+  );
   await lesson.run();
   await expect(lesson.goal('chat-upstream')).toContainText('✓ Met');
   await expect(lesson.goal('chat-upstream')).not.toContainText('Not met');

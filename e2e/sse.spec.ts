@@ -34,7 +34,9 @@ test('server-sent events: from the index, replay the run through the restart, fi
   await expect(lesson.goal('no-gaps')).toContainText('✗ Not met');
   await expect(lesson.goal('no-gaps')).toContainText(/[1-9][\d,]* events lost and 0 duplicated/);
   await expect(lesson.goal('no-storm')).toContainText('✗ Not met');
-  await expect(lesson.goal('no-storm')).toContainText(/Peak \d+ reconnects within one second > 40 stream setups/);
+  await expect(lesson.goal('no-storm')).toContainText(
+    /Peak \d+ reconnects within one second > 40 stream setups/,
+  );
 
   // Play moves time and the topology's tabs leave their first state; pause holds it.
   await expect(lesson.time).toHaveText('0 ms / 1 min 0.0 s');

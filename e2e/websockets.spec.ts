@@ -16,7 +16,9 @@ test('websockets: from the index, watch the handshake and the dead peer, then fi
   await expect(page.getByRole('heading', { name: 'WebSockets', level: 1 })).toBeVisible();
   await expect(page.getByText('Step 1 of 8')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'A room that stays open', level: 2 })).toBeVisible();
-  await expect(lesson.goal('detect-dead')).toContainText('The server lets go of a silently dead client within 15 s');
+  await expect(lesson.goal('detect-dead')).toContainText(
+    'The server lets go of a silently dead client within 15 s',
+  );
   await expect(lesson.goal('detect-dead')).toContainText('✗ Not met');
   await expect(lesson.goal('detect-dead')).toContainText(
     "client-1's network vanished at 20 s and the server still held its connection 40 s later",
@@ -28,7 +30,9 @@ test('websockets: from the index, watch the handshake and the dead peer, then fi
   await expect(lesson.time).toHaveText('0 ms / 1 min 0.0 s');
   await expect(lesson.node('client-1')).toHaveAttribute('aria-label', 'client-1 pageLoading (client)');
   await lesson.node('server').click();
-  await expect(page.getByTestId('actor-detail')).toContainText('server (server) is serving: sent 0, received 0');
+  await expect(page.getByTestId('actor-detail')).toContainText(
+    'server (server) is serving: sent 0, received 0',
+  );
   const detail = page.getByTestId('actor-detail');
   for (let i = 0; i < 30 && (await detail.textContent())?.includes('received 0'); i++) {
     // The status line names the moment, so once it changed the actor detail beside it is current too.

@@ -41,7 +41,9 @@ describe.each(lessonIds)('lesson %s', (id) => {
 
   test('the reference solution meets every goal', async () => {
     const lesson = (await loadLesson(id))!;
-    const r = runLesson(lesson, scenario(lesson, lesson.code.solution, lesson.solutionParams ?? {}), { trace: false });
+    const r = runLesson(lesson, scenario(lesson, lesson.code.solution, lesson.solutionParams ?? {}), {
+      trace: false,
+    });
     expect(r.diagnostics).toEqual([]);
     for (const g of r.goals) expect(g.passed, `${g.id}: ${g.detail}`).toBe(true);
   });

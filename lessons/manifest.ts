@@ -22,17 +22,20 @@ export const manifest: Topic[] = [
       {
         id: 'sse',
         title: 'Server-sent events',
-        summary: 'One response that never ends: reconnect with Last-Event-ID, replay what was missed, mind the 6-connection limit.',
+        summary:
+          'One response that never ends: reconnect with Last-Event-ID, replay what was missed, mind the 6-connection limit.',
       },
       {
         id: 'websockets',
         title: 'WebSockets',
-        summary: 'Upgrade an HTTP request to a full-duplex connection; find dead peers with ping/pong, and keep one slow client from eating the server.',
+        summary:
+          'Upgrade an HTTP request to a full-duplex connection; find dead peers with ping/pong, and keep one slow client from eating the server.',
       },
       {
         id: 'realtime-compare',
         title: 'Choosing a real-time technique',
-        summary: 'Short polling, long polling, SSE and WebSockets on a ticker, a chat and rare notifications: handshakes, header bytes, latency and connections held.',
+        summary:
+          'Short polling, long polling, SSE and WebSockets on a ticker, a chat and rare notifications: handshakes, header bytes, latency and connections held.',
       },
     ],
   },

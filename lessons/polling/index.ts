@@ -20,13 +20,76 @@ export const pollingParams = {
     ],
     help: 'Short: the server answers every request at once. Long: it holds a request until there is news or the hold timeout passes.',
   }),
-  clients: numberParam({ label: 'Clients', default: 20, min: 1, max: 1000, step: 1, integer: true, unit: 'clients', scale: 'log', help: 'Browser tabs following the same feed.' }),
-  eventsPerSecond: numberParam({ label: 'Update rate', default: 0.5, min: 0.01, max: 50, unit: 'updates/s', scale: 'log', help: 'Mean rate of new updates on the feed; they arrive at random (Poisson) times.' }),
-  pollIntervalMs: numberParam({ label: 'Poll interval', default: 1000, min: 50, max: 10000, step: 50, unit: 'ms', scale: 'log', help: 'How often a short-polling client asks (the starter policy waits this long after every answer).' }),
-  holdTimeoutMs: numberParam({ label: 'Hold timeout', default: 30000, min: 1000, max: 120000, step: 1000, unit: 'ms', scale: 'log', help: 'How long the server holds a long-poll request before answering empty.' }),
-  latencyMs: numberParam({ label: 'Latency', default: 50, min: 1, max: 1000, step: 1, unit: 'ms', scale: 'log', help: 'One-way network latency between a client and the server.' }),
-  headerBytes: numberParam({ label: 'HTTP headers', default: 800, min: 100, max: 8000, step: 50, unit: 'bytes', scale: 'log', help: 'Request plus response header bytes per round trip (cookies make this grow).' }),
-  durationMs: numberParam({ label: 'Duration', default: 60000, min: 5000, max: 3600000, step: 1000, unit: 'ms', scale: 'log', help: 'Virtual time simulated.' }),
+  clients: numberParam({
+    label: 'Clients',
+    default: 20,
+    min: 1,
+    max: 1000,
+    step: 1,
+    integer: true,
+    unit: 'clients',
+    scale: 'log',
+    help: 'Browser tabs following the same feed.',
+  }),
+  eventsPerSecond: numberParam({
+    label: 'Update rate',
+    default: 0.5,
+    min: 0.01,
+    max: 50,
+    unit: 'updates/s',
+    scale: 'log',
+    help: 'Mean rate of new updates on the feed; they arrive at random (Poisson) times.',
+  }),
+  pollIntervalMs: numberParam({
+    label: 'Poll interval',
+    default: 1000,
+    min: 50,
+    max: 10000,
+    step: 50,
+    unit: 'ms',
+    scale: 'log',
+    help: 'How often a short-polling client asks (the starter policy waits this long after every answer).',
+  }),
+  holdTimeoutMs: numberParam({
+    label: 'Hold timeout',
+    default: 30000,
+    min: 1000,
+    max: 120000,
+    step: 1000,
+    unit: 'ms',
+    scale: 'log',
+    help: 'How long the server holds a long-poll request before answering empty.',
+  }),
+  latencyMs: numberParam({
+    label: 'Latency',
+    default: 50,
+    min: 1,
+    max: 1000,
+    step: 1,
+    unit: 'ms',
+    scale: 'log',
+    help: 'One-way network latency between a client and the server.',
+  }),
+  headerBytes: numberParam({
+    label: 'HTTP headers',
+    default: 800,
+    min: 100,
+    max: 8000,
+    step: 50,
+    unit: 'bytes',
+    scale: 'log',
+    help: 'Request plus response header bytes per round trip (cookies make this grow).',
+  }),
+  durationMs: numberParam({
+    label: 'Duration',
+    default: 60000,
+    min: 5000,
+    max: 3600000,
+    step: 1000,
+    unit: 'ms',
+    scale: 'log',
+    help: 'Virtual time simulated.',
+  }),
 };
 
 const P99_LIMIT_MS = 250;
@@ -43,7 +106,12 @@ export default defineLesson<typeof pollingParams, PollingApi>({
   views: [
     { kind: 'topology' },
     { kind: 'sequence', maxActors: 6 },
-    { kind: 'timeseries', gauge: 'openRequests', title: 'Requests held open on the server', unit: 'requests' },
+    {
+      kind: 'timeseries',
+      gauge: 'openRequests',
+      title: 'Requests held open on the server',
+      unit: 'requests',
+    },
     { kind: 'histogram', summary: 'deliveryLatencyMs', title: 'Delivery latency', unit: 'ms' },
     { kind: 'statechart', actorKind: 'client' },
   ],
@@ -85,7 +153,8 @@ export default defineLesson<typeof pollingParams, PollingApi>({
   predictions: [
     {
       id: 'fewer-requests',
-      question: 'At 0.5 updates/s and a 1 s poll interval, which technique spends fewer requests per delivered update?',
+      question:
+        'At 0.5 updates/s and a 1 s poll interval, which technique spends fewer requests per delivered update?',
       choices: [
         { id: 'short', label: 'Short polling' },
         { id: 'long', label: 'Long polling' },
@@ -94,17 +163,24 @@ export default defineLesson<typeof pollingParams, PollingApi>({
       grade: (o) => {
         const s = metricNumber(o.short!.metrics, 'requestsPerUpdate');
         const l = metricNumber(o.long!.metrics, 'requestsPerUpdate');
-        return { answer: s < l ? 'short' : 'long', explanation: `Short polling spent ${fmt(s)} requests per update, long polling ${fmt(l)}.` };
+        return {
+          answer: s < l ? 'short' : 'long',
+          explanation: `Short polling spent ${fmt(s)} requests per update, long polling ${fmt(l)}.`,
+        };
       },
     },
     {
       id: 'busy-feed',
-      question: 'Now the feed is busy: 20 updates/s. Which technique spends fewer requests per delivered update?',
+      question:
+        'Now the feed is busy: 20 updates/s. Which technique spends fewer requests per delivered update?',
       choices: [
         { id: 'short', label: 'Short polling' },
         { id: 'long', label: 'Long polling' },
       ],
-      runs: { short: { strategy: 'short', eventsPerSecond: 20 }, long: { strategy: 'long', eventsPerSecond: 20 } },
+      runs: {
+        short: { strategy: 'short', eventsPerSecond: 20 },
+        long: { strategy: 'long', eventsPerSecond: 20 },
+      },
       grade: (o) => {
         const s = metricNumber(o.short!.metrics, 'requestsPerUpdate');
         const l = metricNumber(o.long!.metrics, 'requestsPerUpdate');

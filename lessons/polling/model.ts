@@ -52,7 +52,10 @@ export const serverMachine = setup({
       context.held.set(event.from, { since: event.since });
       context.io.setOpenRequests(context.held.size);
       enqueue.cancel(`hold-${event.from}`);
-      enqueue.raise({ type: 'HOLD_EXPIRED', client: event.from }, { delay: context.holdTimeoutMs, id: `hold-${event.from}` });
+      enqueue.raise(
+        { type: 'HOLD_EXPIRED', client: event.from },
+        { delay: context.holdTimeoutMs, id: `hold-${event.from}` },
+      );
     }),
     answerHeld: enqueueActions(({ context, enqueue }) => {
       const to = context.io.feedLength();
@@ -89,7 +92,11 @@ export const serverMachine = setup({
     holding: {
       always: { guard: 'nothingHeld', target: 'idle' },
       on: {
-        POLL: [{ guard: 'hasNews', actions: 'answerNow' }, { guard: 'wantsHold', actions: 'hold' }, { actions: 'answerNow' }],
+        POLL: [
+          { guard: 'hasNews', actions: 'answerNow' },
+          { guard: 'wantsHold', actions: 'hold' },
+          { actions: 'answerNow' },
+        ],
         PUBLISH: { target: 'idle', actions: 'answerHeld' },
         HOLD_EXPIRED: { actions: 'expire' },
       },
@@ -134,7 +141,12 @@ export const clientMachine = setup({
   states: {
     // The page loads with the feed's current state, then polls for what comes after.
     loading: {
-      after: { openDelay: { target: 'requesting', actions: assign({ since: ({ context }) => context.io.feedLength() }) } },
+      after: {
+        openDelay: {
+          target: 'requesting',
+          actions: assign({ since: ({ context }) => context.io.feedLength() }),
+        },
+      },
     },
     waiting: { after: { pollDelay: 'requesting' } },
     requesting: {
@@ -156,7 +168,11 @@ export const clientMachine = setup({
               roundTripMs: context.io.now() - context.sentAt,
               emptyStreak,
             };
-            return { since: Math.max(context.since, event.to), emptyStreak, delay: context.io.nextDelay(answer) };
+            return {
+              since: Math.max(context.since, event.to),
+              emptyStreak,
+              delay: context.io.nextDelay(answer),
+            };
           }),
         },
       },
@@ -165,7 +181,13 @@ export const clientMachine = setup({
           target: 'waiting',
           actions: assign(({ context }) => {
             const emptyStreak = context.emptyStreak + 1;
-            const answer: PollAnswer = { strategy: context.strategy, kind: 'error', updates: 0, roundTripMs: context.requestTimeoutMs, emptyStreak };
+            const answer: PollAnswer = {
+              strategy: context.strategy,
+              kind: 'error',
+              updates: 0,
+              roundTripMs: context.requestTimeoutMs,
+              emptyStreak,
+            };
             return { emptyStreak, delay: context.io.nextDelay(answer) };
           }),
         },

@@ -3,7 +3,14 @@ import { learnerMistake } from '../../src/lesson/learner-mistake';
 import type { ParamsOf } from '../../src/lesson/params';
 import type { PollAnswer, PollingApi } from './api';
 import type { pollingParams } from './index';
-import { clientMachine, serverMachine, type ClientEvent, type ClientIO, type ServerEvent, type ServerIO } from './model';
+import {
+  clientMachine,
+  serverMachine,
+  type ClientEvent,
+  type ClientIO,
+  type ServerEvent,
+  type ServerIO,
+} from './model';
 
 type Params = ParamsOf<typeof pollingParams>;
 
@@ -30,7 +37,12 @@ export function buildPolling(sim: Simulation, p: Params, learner: PollingApi): v
           if (updates === 0) m.inc('emptyResponses');
           m.inc('bytesOnWire', updates * UPDATE_BYTES);
           const answer: ClientEvent = { type: 'ANSWER', from: serverId, since: from, to };
-          sim.send(serverId, client, answer, updates ? `200 (${updates} update${updates > 1 ? 's' : ''})` : 'empty');
+          sim.send(
+            serverId,
+            client,
+            answer,
+            updates ? `200 (${updates} update${updates > 1 ? 's' : ''})` : 'empty',
+          );
         },
         setOpenRequests: (n) => m.set('openRequests', n),
       } satisfies ServerIO,
@@ -39,7 +51,11 @@ export function buildPolling(sim: Simulation, p: Params, learner: PollingApi): v
   });
   serverId = server;
 
-  const settings = { pollIntervalMs: p.pollIntervalMs, holdTimeoutMs: p.holdTimeoutMs, latencyMs: p.latencyMs };
+  const settings = {
+    pollIntervalMs: p.pollIntervalMs,
+    holdTimeoutMs: p.holdTimeoutMs,
+    latencyMs: p.latencyMs,
+  };
   const starts = sim.rng.fork('client-start');
   for (let i = 0; i < p.clients; i++) {
     let self = -1;

@@ -6,7 +6,8 @@ import { metricName, NEEDS } from './workloads';
 
 export const TECHNIQUE_LABELS = ['short polling', 'long polling', 'SSE', 'WebSockets'] as const;
 
-const used = (m: Metrics, w: WorkloadName) => TECHNIQUE_LABELS[metricNumber(m, metricName(w, 'technique'))] ?? '?';
+const used = (m: Metrics, w: WorkloadName) =>
+  TECHNIQUE_LABELS[metricNumber(m, metricName(w, 'technique'))] ?? '?';
 
 /** Every update of workload `w` reaches its pages within its delay budget (p99). */
 function fresh(w: WorkloadName, what: string): Goal<RealtimeParams> {
@@ -17,7 +18,10 @@ function fresh(w: WorkloadName, what: string): Goal<RealtimeParams> {
       const s = metricSummary(metrics, metricName(w, 'latencyMs'));
       const limit = NEEDS[w].maxDelayMs;
       const passed = s.count > 0 && s.p99 <= limit;
-      return { passed, detail: `${w} over ${used(metrics, w)}: p99 delivery ${fmt(s.p99)} ms ${passed ? '≤' : '>'} ${fmt(limit)} ms over ${fmt(s.count)} deliveries (p50 ${fmt(s.p50)} ms).` };
+      return {
+        passed,
+        detail: `${w} over ${used(metrics, w)}: p99 delivery ${fmt(s.p99)} ms ${passed ? '≤' : '>'} ${fmt(limit)} ms over ${fmt(s.count)} deliveries (p50 ${fmt(s.p50)} ms).`,
+      };
     },
   };
 }
@@ -46,7 +50,10 @@ export const realtimeGoals: Goal<RealtimeParams>[] = [
       const limit = NEEDS.chat.maxUpstreamOverheadBytes!;
       const sent = metricNumber(metrics, 'chatMessagesSent');
       const passed = sent > 0 && per <= limit;
-      return { passed, detail: `chat over ${used(metrics, 'chat')}: ${fmt(sent)} messages sent with ${fmt(per)} bytes of headers or framing each ${passed ? '≤' : '>'} ${limit} B.` };
+      return {
+        passed,
+        detail: `chat over ${used(metrics, 'chat')}: ${fmt(sent)} messages sent with ${fmt(per)} bytes of headers or framing each ${passed ? '≤' : '>'} ${limit} B.`,
+      };
     },
   },
   fresh('notifications', 'Notifications'),
@@ -59,7 +66,7 @@ export const realtimeGoals: Goal<RealtimeParams>[] = [
       const passed = per <= limit;
       return {
         passed,
-        detail: `notifications over ${used(metrics, 'notifications')}: ${fmt(per)} connections held per user on average ${passed ? '≤' : '>'} ${limit} (≈ ${fmt((per * p.connectionMemoryKiB))} KiB of server memory per user at ${p.connectionMemoryKiB} KiB per connection) for ${fmt(metricNumber(metrics, 'notificationsUpdatesDelivered'))} notifications.`,
+        detail: `notifications over ${used(metrics, 'notifications')}: ${fmt(per)} connections held per user on average ${passed ? '≤' : '>'} ${limit} (≈ ${fmt(per * p.connectionMemoryKiB)} KiB of server memory per user at ${p.connectionMemoryKiB} KiB per connection) for ${fmt(metricNumber(metrics, 'notificationsUpdatesDelivered'))} notifications.`,
       };
     },
   },

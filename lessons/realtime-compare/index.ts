@@ -29,7 +29,9 @@ function derive(m: Metrics, p: RealtimeParams): Metrics {
     out[metricName(w, 'connectionsPerUser')] = round(perUser);
     out[metricName(w, 'memoryPerUserBytes')] = Math.round(perUser * p.connectionMemoryKiB * 1024);
   }
-  out.chatUpstreamOverheadPerMessage = round(metricNumber(m, 'chatUpstreamOverheadBytes') / Math.max(1, metricNumber(m, 'chatMessagesSent')));
+  out.chatUpstreamOverheadPerMessage = round(
+    metricNumber(m, 'chatUpstreamOverheadBytes') / Math.max(1, metricNumber(m, 'chatMessagesSent')),
+  );
   return out;
 }
 
@@ -43,9 +45,24 @@ export default defineLesson<typeof realtimeParams, RealtimeCompareApi>({
   views: [
     { kind: 'topology' },
     { kind: 'sequence', maxActors: 6 },
-    { kind: 'timeseries', gauge: 'openConnections', title: 'Connections open on the three servers', unit: 'connections' },
-    { kind: 'timeseries', gauge: 'notificationsOpenConnections', title: 'Connections open on the notification server', unit: 'connections' },
-    { kind: 'histogram', summary: 'deliveryLatencyMs', title: 'Delivery latency, all three features (publish or post to page)', unit: 'ms' },
+    {
+      kind: 'timeseries',
+      gauge: 'openConnections',
+      title: 'Connections open on the three servers',
+      unit: 'connections',
+    },
+    {
+      kind: 'timeseries',
+      gauge: 'notificationsOpenConnections',
+      title: 'Connections open on the notification server',
+      unit: 'connections',
+    },
+    {
+      kind: 'histogram',
+      summary: 'deliveryLatencyMs',
+      title: 'Delivery latency, all three features (publish or post to page)',
+      unit: 'ms',
+    },
     { kind: 'histogram', summary: 'tickerLatencyMs', title: 'Ticker delivery latency', unit: 'ms' },
     { kind: 'statechart', actorKind: 'client' },
   ],

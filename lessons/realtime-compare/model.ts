@@ -45,7 +45,10 @@ export interface ClientInput {
   retryMs: number;
 }
 
-const is = (t: Technique) => ({ context }: { context: ClientInput }) => context.technique === t;
+const is =
+  (t: Technique) =>
+  ({ context }: { context: ClientInput }) =>
+    context.technique === t;
 
 /**
  * A page of one feature. The top-level states are the four techniques; each has
@@ -120,13 +123,25 @@ function streamStates() {
   return {
     connecting: {
       entry: ({ context }: { context: ClientInput }) => context.io.openStream(),
-      on: { OPENED: { target: 'open', actions: ({ context, event }: { context: ClientInput; event: ClientEvent }) => event.type === 'OPENED' && context.io.opened(event.conn) } },
+      on: {
+        OPENED: {
+          target: 'open',
+          actions: ({ context, event }: { context: ClientInput; event: ClientEvent }) =>
+            event.type === 'OPENED' && context.io.opened(event.conn),
+        },
+      },
       after: { requestTimeout: { target: 'reconnecting', actions: 'gaveUp' } },
     },
     open: {
       on: {
-        PUSH: { actions: ({ context, event }: { context: ClientInput; event: ClientEvent }) => event.type === 'PUSH' && context.io.pushed(event.postedAt) },
-        CLOSED: { target: 'reconnecting', actions: ({ context }: { context: ClientInput }) => context.io.closed() },
+        PUSH: {
+          actions: ({ context, event }: { context: ClientInput; event: ClientEvent }) =>
+            event.type === 'PUSH' && context.io.pushed(event.postedAt),
+        },
+        CLOSED: {
+          target: 'reconnecting',
+          actions: ({ context }: { context: ClientInput }) => context.io.closed(),
+        },
       },
     },
     reconnecting: { after: { retry: 'connecting' } },

@@ -5,13 +5,17 @@ import { TECHNIQUE_LABELS } from './goals';
 import type { RealtimeParams } from './params';
 import { TECHNIQUES } from './wiring';
 
-const everywhere = Object.fromEntries(TECHNIQUES.map((t) => [t, { override: t }])) as Record<Technique, Partial<RealtimeParams>>;
+const everywhere = Object.fromEntries(TECHNIQUES.map((t) => [t, { override: t }])) as Record<
+  Technique,
+  Partial<RealtimeParams>
+>;
 const techniqueChoices = TECHNIQUES.map((t, i) => ({ id: t, label: TECHNIQUE_LABELS[i]! }));
 
 export const realtimePredictions: Prediction<RealtimeParams>[] = [
   {
     id: 'ticker-bytes',
-    question: 'The ticker sends 10 updates of 60 bytes per second to every user. Which technique puts the fewest bytes on the wire per delivered update?',
+    question:
+      'The ticker sends 10 updates of 60 bytes per second to every user. Which technique puts the fewest bytes on the wire per delivered update?',
     choices: techniqueChoices,
     runs: everywhere,
     grade: (o) => {
@@ -25,7 +29,8 @@ export const realtimePredictions: Prediction<RealtimeParams>[] = [
   },
   {
     id: 'poll-handshakes',
-    question: 'A notification page short-polls every 30 s for 5 minutes; the server closes idle connections after 5 s. How many TCP + TLS handshakes does one page make?',
+    question:
+      'A notification page short-polls every 30 s for 5 minutes; the server closes idle connections after 5 s. How many TCP + TLS handshakes does one page make?',
     choices: [
       { id: '1', label: '1: the connection is kept alive' },
       { id: '10', label: 'About 10: one per poll' },
@@ -43,7 +48,8 @@ export const realtimePredictions: Prediction<RealtimeParams>[] = [
   },
   {
     id: 'nginx-keepalive',
-    question: "Same short polling, but behind nginx's default keepalive_timeout of 75 s. Connections held per notification user on average?",
+    question:
+      "Same short polling, but behind nginx's default keepalive_timeout of 75 s. Connections held per notification user on average?",
     choices: [
       { id: 'few', label: 'Still about 0.2: polling holds nothing in between' },
       { id: 'one', label: 'About 1: the idle connection never times out' },

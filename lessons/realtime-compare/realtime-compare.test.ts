@@ -15,7 +15,12 @@ const short = { durationMs: 60_000, override: 'short' };
 
 describe('wire sizes', () => {
   test('RFC 6455 frame headers, SSE fields, HTTP/1.1 chunks, handshake round trips', () => {
-    expect([wsFrameHeaderBytes(60, false), wsFrameHeaderBytes(60, true), wsFrameHeaderBytes(200, true), wsFrameHeaderBytes(70_000, false)]).toEqual([2, 6, 8, 10]);
+    expect([
+      wsFrameHeaderBytes(60, false),
+      wsFrameHeaderBytes(60, true),
+      wsFrameHeaderBytes(200, true),
+      wsFrameHeaderBytes(70_000, false),
+    ]).toEqual([2, 6, 8, 10]);
     expect(sseFramingBytes(42)).toBe('id: 42\ndata: \n\n'.length);
     expect(chunkFramingBytes(80)).toBe('50\r\n\r\n'.length);
     expect([handshakeRoundTrips('1.3'), handshakeRoundTrips('1.2')]).toEqual([2, 3]);
@@ -36,7 +41,9 @@ describe('bytes on the wire add up', () => {
     const r = run({ durationMs: 60_000, override: 'websocket' });
     expect(r.n('requests')).toBe(3 * 5);
     expect(r.n('tickerBytesOnWire')).toBe(5 * 800 + r.n('tickerUpdatesSent') * (2 + 60));
-    expect(r.n('chatBytesOnWire')).toBe(5 * 800 + r.n('chatUpdatesSent') * (4 + 200) + r.n('chatMessagesSent') * (8 + 200));
+    expect(r.n('chatBytesOnWire')).toBe(
+      5 * 800 + r.n('chatUpdatesSent') * (4 + 200) + r.n('chatMessagesSent') * (8 + 200),
+    );
     expect(r.n('chatUpstreamOverheadPerMessage')).toBe(8);
   });
 
@@ -71,7 +78,9 @@ describe('handshakes and keep-alive', () => {
     const r13 = run(short);
     const r12 = run({ ...short, tls: '1.2' });
     expect(r12.n('notificationsHandshakeRoundTrips')).toBe(3 * r12.n('notificationsHandshakes'));
-    expect(metricSummary(r12.metrics, 'notificationsLatencyMs').mean).toBeGreaterThan(metricSummary(r13.metrics, 'notificationsLatencyMs').mean);
+    expect(metricSummary(r12.metrics, 'notificationsLatencyMs').mean).toBeGreaterThan(
+      metricSummary(r13.metrics, 'notificationsLatencyMs').mean,
+    );
   });
 
   test('keep-alive 0: every request opens its own connection', () => {
@@ -84,7 +93,9 @@ describe('handshakes and keep-alive', () => {
   test('a 75 s keep-alive holds a 30 s poller connection all the time', () => {
     // Pages open within the first 30 s: from then on each holds its connection.
     const long = { ...short, durationMs: 300_000 };
-    expect(run({ ...long, keepAliveTimeoutMs: 75_000 }).n('notificationsConnectionsPerUser')).toBeGreaterThan(0.9);
+    expect(run({ ...long, keepAliveTimeoutMs: 75_000 }).n('notificationsConnectionsPerUser')).toBeGreaterThan(
+      0.9,
+    );
     expect(run(long).n('notificationsConnectionsPerUser')).toBeLessThan(0.25);
   });
 });
@@ -110,7 +121,17 @@ describe('connections held and memory', () => {
 
 describe('learner code and faults', () => {
   test('a wrong return value is reported with the workload', () => {
-    const r = runLesson(lesson, { lessonId: lesson.id, params: {}, code: "export function chooseTechnique() { return 'carrier-pigeon'; }", seed: 3, faults: [] }, { trace: false });
+    const r = runLesson(
+      lesson,
+      {
+        lessonId: lesson.id,
+        params: {},
+        code: "export function chooseTechnique() { return 'carrier-pigeon'; }",
+        seed: 3,
+        faults: [],
+      },
+      { trace: false },
+    );
     expect(r.diagnostics[0]?.message).toMatch(/chooseTechnique must return .* ticker workload/);
   });
 
@@ -131,6 +152,8 @@ describe('learner code and faults', () => {
     );
     expect(r.diagnostics).toEqual([]);
     expect(metricNumber(r.metrics, 'chatHandshakes')).toBe(10);
-    expect(metricNumber(r.metrics, 'chatUpdatesDelivered')).toBeGreaterThan(metricNumber(r.metrics, 'chatUpdatesPublished') - 10);
+    expect(metricNumber(r.metrics, 'chatUpdatesDelivered')).toBeGreaterThan(
+      metricNumber(r.metrics, 'chatUpdatesPublished') - 10,
+    );
   });
 });

@@ -48,11 +48,17 @@ export class FeatureServer {
       case 'SUBSCRIBE':
       case 'UPGRADE': {
         const kind = ev.type === 'SUBSCRIBE' ? 'sse' : 'websocket';
-        this.send(ev.from, { type: 'OPENED', conn: ev.conn }, kind === 'sse' ? '200 text/event-stream' : '101 Switching Protocols');
+        this.send(
+          ev.from,
+          { type: 'OPENED', conn: ev.conn },
+          kind === 'sse' ? '200 text/event-stream' : '101 Switching Protocols',
+        );
         this.streams.set(ev.from, { conn: ev.conn, kind });
         this.sim.connection(ev.from, this.self(), true, kind === 'sse' ? 'SSE stream' : 'WebSocket');
         // Catch up on what the page missed while it was away, then stream live.
-        this.log(ev.from).slice(ev.since).forEach((t, i) => this.push(ev.from, t, ev.since + i + 1));
+        this.log(ev.from)
+          .slice(ev.since)
+          .forEach((t, i) => this.push(ev.from, t, ev.since + i + 1));
         return;
       }
       case 'POST':
@@ -94,7 +100,10 @@ export class FeatureServer {
   }
 
   private broadcast(from: number, postedAt: number): void {
-    this.publish(this.cfg.clients.filter((c) => c !== from), postedAt);
+    this.publish(
+      this.cfg.clients.filter((c) => c !== from),
+      postedAt,
+    );
   }
 
   private poll(c: number, conn: number, since: number, hold: boolean): void {
@@ -112,7 +121,9 @@ export class FeatureServer {
     // Each answer is a full HTTP response: its headers were counted with the request.
     this.meter.bytes(0, postedAt.length * this.cfg.payloadBytes);
     this.meter.inc('updatesSent', postedAt.length);
-    const label = postedAt.length ? `200 (${postedAt.length} update${postedAt.length > 1 ? 's' : ''})` : 'empty';
+    const label = postedAt.length
+      ? `200 (${postedAt.length} update${postedAt.length > 1 ? 's' : ''})`
+      : 'empty';
     this.send(c, { type: 'ANSWER', conn, postedAt }, label);
     this.transport.responded(conn);
   }
@@ -124,7 +135,11 @@ export class FeatureServer {
     this.meter.inc('updatesSent');
     if (s.kind === 'websocket') {
       this.meter.bytes(wsFrameHeaderBytes(payload, false), payload);
-      return this.send(c, { type: 'PUSH', postedAt }, `frame (${wsFrameHeaderBytes(payload, false)} + ${payload} B)`);
+      return this.send(
+        c,
+        { type: 'PUSH', postedAt },
+        `frame (${wsFrameHeaderBytes(payload, false)} + ${payload} B)`,
+      );
     }
     const event = sseFramingBytes(id) + payload;
     this.meter.bytes(sseFramingBytes(id) + chunkFramingBytes(event), payload);

@@ -67,7 +67,15 @@ export class Transport {
       }
       c.state = 'closed'; // the server is about to close it; leave it be
     }
-    const conn: Conn = { id: this.nextId++, client, state: 'dialing', idleSince: 0, serverOpen: false, keepAlive: undefined, onReady: use };
+    const conn: Conn = {
+      id: this.nextId++,
+      client,
+      state: 'dialing',
+      idleSince: 0,
+      serverOpen: false,
+      keepAlive: undefined,
+      onReady: use,
+    };
     this.conns.set(conn.id, conn);
     this.meter.inc('handshakes');
     this.meter.inc('handshakeRoundTrips', this.flights.length / 2);
@@ -101,7 +109,9 @@ export class Transport {
     const c = this.conns.get(connId);
     if (!c?.serverOpen) return;
     this.sim.scheduler.cancel(c.keepAlive);
-    c.keepAlive = this.sim.scheduler.after(this.cfg.keepAliveMs, () => this.serverClose(c, 'FIN (keep-alive timeout)'));
+    c.keepAlive = this.sim.scheduler.after(this.cfg.keepAliveMs, () =>
+      this.serverClose(c, 'FIN (keep-alive timeout)'),
+    );
   }
 
   /** Server: its process died; the kernel resets every connection it held. */
@@ -150,7 +160,13 @@ export class Transport {
     this.sim.scheduler.cancel(c.keepAlive);
     this.meter.connections(-1);
     if (c.state !== 'closed') c.state = 'closed';
-    if (fin) this.sim.send(this.server(), c.client, { type: 'PACKET', conn: c.id, flight: -1 } satisfies PacketEvent, fin);
+    if (fin)
+      this.sim.send(
+        this.server(),
+        c.client,
+        { type: 'PACKET', conn: c.id, flight: -1 } satisfies PacketEvent,
+        fin,
+      );
     else this.conns.delete(c.id);
   }
 }

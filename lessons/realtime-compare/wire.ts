@@ -36,7 +36,14 @@ export function chunkFramingBytes(dataBytes: number): number {
  */
 export const HANDSHAKE_FLIGHTS: Record<'1.3' | '1.2', readonly string[]> = {
   '1.3': ['SYN', 'SYN-ACK', 'ACK + ClientHello', 'ServerHello … Finished'],
-  '1.2': ['SYN', 'SYN-ACK', 'ACK + ClientHello', 'ServerHello … ServerHelloDone', 'ClientKeyExchange, Finished', 'ChangeCipherSpec, Finished'],
+  '1.2': [
+    'SYN',
+    'SYN-ACK',
+    'ACK + ClientHello',
+    'ServerHello … ServerHelloDone',
+    'ClientKeyExchange, Finished',
+    'ChangeCipherSpec, Finished',
+  ],
 };
 
 /** Round trips before the first request can leave: flights / 2. */

@@ -7,7 +7,13 @@ import type { RealtimeParams } from './params';
 import { FeatureServer, LONG_POLL_HOLD_MS } from './server';
 import { Transport } from './transport';
 import { wsFrameHeaderBytes } from './wire';
-import { CHAT_POSTS_PER_SECOND, metricName, NOTIFICATIONS_PER_SECOND, WORKLOADS, workloadInfo } from './workloads';
+import {
+  CHAT_POSTS_PER_SECOND,
+  metricName,
+  NOTIFICATIONS_PER_SECOND,
+  WORKLOADS,
+  workloadInfo,
+} from './workloads';
 
 export const TECHNIQUES: readonly Technique[] = ['short', 'long', 'sse', 'websocket'];
 /** Chrome's EventSource waits 3 s before reconnecting; the WebSocket pages here do the same. */
@@ -15,7 +21,9 @@ const RETRY_MS = 3000;
 
 function checked(t: unknown, w: WorkloadName): Technique {
   if (TECHNIQUES.includes(t as Technique)) return t as Technique;
-  return learnerMistake(`chooseTechnique must return 'short', 'long', 'sse' or 'websocket' for the ${w} workload; it returned ${JSON.stringify(t)}`);
+  return learnerMistake(
+    `chooseTechnique must return 'short', 'long', 'sse' or 'websocket' for the ${w} workload; it returned ${JSON.stringify(t)}`,
+  );
 }
 
 /** The three features side by side, each with its own server and its users' pages. */
@@ -23,7 +31,8 @@ export function buildRealtimeCompare(sim: Simulation, p: RealtimeParams, learner
   sim.net.defaults = { latencyMs: p.latencyMs, jitterMs: p.latencyMs * 0.1, loss: 0 };
   const features = WORKLOADS.map((w) => {
     const info = workloadInfo(w, p);
-    const technique = p.override === 'code' ? checked(learner.chooseTechnique(structuredClone(info)), w) : p.override;
+    const technique =
+      p.override === 'code' ? checked(learner.chooseTechnique(structuredClone(info)), w) : p.override;
     sim.metrics.inc(metricName(w, 'technique'), TECHNIQUES.indexOf(technique));
     return buildFeature(sim, p, info, technique);
   });
@@ -35,10 +44,20 @@ function buildFeature(sim: Simulation, p: RealtimeParams, info: WorkloadInfo, te
   const w = info.name;
   const meter = new Meter(sim.metrics, w, p.connectionMemoryKiB * 1024, () => sim.now);
   let serverId = -1;
-  const transport = new Transport(sim, meter, () => serverId, { tls: p.tls, keepAliveMs: p.keepAliveTimeoutMs, latencyMs: p.latencyMs });
+  const transport = new Transport(sim, meter, () => serverId, {
+    tls: p.tls,
+    keepAliveMs: p.keepAliveTimeoutMs,
+    latencyMs: p.latencyMs,
+  });
   const pages: number[] = [];
-  const server = new FeatureServer(sim, () => serverId, transport, meter, { payloadBytes: info.payloadBytes, clients: pages });
-  serverId = sim.spawn(`${w}-server`, 'server', serverMachine, { input: { io: { handle: (ev: ServerEvent) => server.handle(ev) } }, onCrash: () => server.crashed() });
+  const server = new FeatureServer(sim, () => serverId, transport, meter, {
+    payloadBytes: info.payloadBytes,
+    clients: pages,
+  });
+  serverId = sim.spawn(`${w}-server`, 'server', serverMachine, {
+    input: { io: { handle: (ev: ServerEvent) => server.handle(ev) } },
+    onCrash: () => server.crashed(),
+  });
   const random = sim.rng.fork(w);
   const every = (ratePerSecond: number, fn: () => void, from = 0) => {
     const tick = () => {
@@ -72,7 +91,12 @@ function buildFeature(sim: Simulation, p: RealtimeParams, info: WorkloadInfo, te
       const overhead = wsFrameHeaderBytes(info.payloadBytes, true);
       meter.bytes(overhead, info.payloadBytes);
       meter.inc('upstreamOverheadBytes', overhead);
-      sim.send(self, serverId, { type: 'WS_TEXT', postedAt }, `frame (${overhead} + ${info.payloadBytes} B, masked)`);
+      sim.send(
+        self,
+        serverId,
+        { type: 'WS_TEXT', postedAt },
+        `frame (${overhead} + ${info.payloadBytes} B, masked)`,
+      );
     };
     const io: ClientIO = {
       poll: (hold) => request('POLL', hold ? 'GET /updates (held)' : 'GET /updates', { hold }),
@@ -127,7 +151,8 @@ function buildFeature(sim: Simulation, p: RealtimeParams, info: WorkloadInfo, te
     });
     pages.push(self);
     const page = self;
-    if (w === 'chat') every(CHAT_POSTS_PER_SECOND, () => sim.ref(page)?.send({ type: 'SAY' }), info.pollIntervalMs);
+    if (w === 'chat')
+      every(CHAT_POSTS_PER_SECOND, () => sim.ref(page)?.send({ type: 'SAY' }), info.pollIntervalMs);
     if (w === 'notifications') every(NOTIFICATIONS_PER_SECOND, () => server.publish([page], sim.now));
   };
   return { meter, spawnPage };

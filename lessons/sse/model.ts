@@ -118,7 +118,9 @@ export const clientMachine = setup({
         };
         return { attempt, delay: context.io.delay(info) };
       }),
-      after: { reconnectDelay: { target: 'connecting', actions: ({ context }) => context.io.reconnecting() } },
+      after: {
+        reconnectDelay: { target: 'connecting', actions: ({ context }) => context.io.reconnecting() },
+      },
     },
   },
 });

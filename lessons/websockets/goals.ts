@@ -13,7 +13,11 @@ export const websocketsGoals: Goal<Params>[] = [
     id: 'detect-dead',
     title: `The server lets go of a silently dead client within ${DEAD_PEER_LIMIT_MS / 1000} s`,
     check: ({ metrics }, p) => {
-      if (p.deadPeerAtMs >= p.durationMs) return { passed: true, detail: `No client dies in this run (dead peer at ${fmt(p.deadPeerAtMs)} ms ≥ duration ${fmt(p.durationMs)} ms).` };
+      if (p.deadPeerAtMs >= p.durationMs)
+        return {
+          passed: true,
+          detail: `No client dies in this run (dead peer at ${fmt(p.deadPeerAtMs)} ms ≥ duration ${fmt(p.durationMs)} ms).`,
+        };
       const s = metricSummary(metrics, 'deadPeerDetectionMs');
       if (s.count === 0) {
         const heldFor = p.durationMs - p.deadPeerAtMs;
@@ -23,7 +27,10 @@ export const websocketsGoals: Goal<Params>[] = [
         };
       }
       const passed = s.max <= DEAD_PEER_LIMIT_MS;
-      return { passed, detail: `The dead client's connection was closed ${fmt(s.max / 1000)} s after its network vanished (${passed ? '≤' : '>'} ${DEAD_PEER_LIMIT_MS / 1000} s).` };
+      return {
+        passed,
+        detail: `The dead client's connection was closed ${fmt(s.max / 1000)} s after its network vanished (${passed ? '≤' : '>'} ${DEAD_PEER_LIMIT_MS / 1000} s).`,
+      };
     },
   },
   {

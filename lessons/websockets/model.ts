@@ -51,7 +51,9 @@ export const clientMachine = setup({
       states: {
         tcpHandshake: {
           entry: ({ context }) => context.io.sendSyn(),
-          on: { SYN_ACK: { target: 'httpUpgrade', actions: ({ context }) => context.io.sendAckAndUpgrade() } },
+          on: {
+            SYN_ACK: { target: 'httpUpgrade', actions: ({ context }) => context.io.sendAckAndUpgrade() },
+          },
         },
         httpUpgrade: {
           on: { SWITCHING_PROTOCOLS: '#client.OPEN' },
@@ -131,7 +133,13 @@ export const serverMachine = setup({
     starting: { always: [{ guard: 'heartbeatOn', target: 'heartbeat' }, { target: 'serving' }] },
     serving: {},
     heartbeat: {
-      after: { pingInterval: { target: 'heartbeat', reenter: true, actions: ({ context }) => context.io.heartbeatTick() } },
+      after: {
+        pingInterval: {
+          target: 'heartbeat',
+          reenter: true,
+          actions: ({ context }) => context.io.heartbeatTick(),
+        },
+      },
     },
   },
 });

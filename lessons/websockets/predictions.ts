@@ -9,7 +9,8 @@ type Params = ParamsOf<typeof websocketsParams>;
 export const websocketsPredictions: Prediction<Params>[] = [
   {
     id: 'frame-size',
-    question: 'A tab posts a 1,000-byte chat message. How many bytes does its WebSocket frame take on the wire?',
+    question:
+      'A tab posts a 1,000-byte chat message. How many bytes does its WebSocket frame take on the wire?',
     choices: [
       { id: '1000', label: '1,000: the payload is the frame' },
       { id: '1002', label: '1,002: a 2-byte header' },
@@ -27,7 +28,8 @@ export const websocketsPredictions: Prediction<Params>[] = [
   },
   {
     id: 'tcp-alone',
-    question: "Heartbeat off. At 20 s client-1's Wi-Fi vanishes: no FIN, no RST ever reaches the server. When does the server close that connection?",
+    question:
+      "Heartbeat off. At 20 s client-1's Wi-Fi vanishes: no FIN, no RST ever reaches the server. When does the server close that connection?",
     choices: [
       { id: 'at-once', label: 'At once: TCP notices' },
       { id: 'seconds', label: 'Within a few seconds' },
@@ -41,15 +43,17 @@ export const websocketsPredictions: Prediction<Params>[] = [
       const tcp = `Nothing arrives to tell TCP: Linux retransmits unacknowledged data for at least ${TCP_GIVE_UP_MS / 1000} s (tcp_retries2 = 15) and, on an idle socket with keepalive on, waits 7,200 s before its first probe.`;
       return {
         answer,
-        explanation: s.count === 0
-          ? `The server still held client-1's connection at the end of the run, with ${fmt(metricNumber(m, 'deadPeerHeldBytes') / 1024)} KiB queued for it. ${tcp}`
-          : `The server closed it ${fmt(s.max / 1000)} s after the network vanished. ${tcp}`,
+        explanation:
+          s.count === 0
+            ? `The server still held client-1's connection at the end of the run, with ${fmt(metricNumber(m, 'deadPeerHeldBytes') / 1024)} KiB queued for it. ${tcp}`
+            : `The server closed it ${fmt(s.max / 1000)} s after the network vanished. ${tcp}`,
       };
     },
   },
   {
     id: 'slow-neighbour',
-    question: "client-2 sits behind a 4 kB/s link while the room sends each tab about 18 kB/s. Does it slow down delivery to the healthy tabs?",
+    question:
+      'client-2 sits behind a 4 kB/s link while the room sends each tab about 18 kB/s. Does it slow down delivery to the healthy tabs?',
     choices: [
       { id: 'yes', label: 'Yes: the broadcast waits for the slowest tab' },
       { id: 'no', label: 'No: each connection has its own send buffer' },

@@ -37,7 +37,9 @@ export interface RoomConfig {
 
 function checkAction(a: unknown): BroadcastAction {
   if (a === 'send' || a === 'drop' || a === 'disconnect') return a;
-  return learnerMistake(`onBroadcast must return 'send', 'drop' or 'disconnect'; it returned ${JSON.stringify(a)}`);
+  return learnerMistake(
+    `onBroadcast must return 'send', 'drop' or 'disconnect'; it returned ${JSON.stringify(a)}`,
+  );
 }
 
 /**
@@ -54,7 +56,13 @@ export function createRoom(sim: Simulation, server: () => number, cfg: RoomConfi
     m.set('openConnections', conns.size);
     m.set('serverMemoryBytes', conns.size * cfg.connectionMemoryBytes + buffered);
   };
-  const frame = (c: Conn, type: string, payload: number, label: string, extra: Record<string, unknown> = {}) => {
+  const frame = (
+    c: Conn,
+    type: string,
+    payload: number,
+    label: string,
+    extra: Record<string, unknown> = {},
+  ) => {
     const bytes = frameBytes(payload, false);
     m.inc('framesSent');
     m.inc('bytesOnWire', bytes);
@@ -89,7 +97,9 @@ export function createRoom(sim: Simulation, server: () => number, cfg: RoomConfi
   const disconnect = (c: Conn) => {
     serverEnded(c);
     c.buffer.dropQueued();
-    frame(c, 'CLOSE', CLOSE_PAYLOAD_BYTES, `close ${CLOSE_POLICY_VIOLATION}`, { code: CLOSE_POLICY_VIOLATION });
+    frame(c, 'CLOSE', CLOSE_PAYLOAD_BYTES, `close ${CLOSE_POLICY_VIOLATION}`, {
+      code: CLOSE_POLICY_VIOLATION,
+    });
     c.closing = sim.scheduler.after(CLOSE_TIMEOUT_MS, () => release(c, 'close timeout'));
   };
 
@@ -102,7 +112,14 @@ export function createRoom(sim: Simulation, server: () => number, cfg: RoomConfi
       if (old) release(old, 'replaced');
       const role = cfg.roleOf(client);
       const rtt = 2 * latency;
-      const c: Conn = { client, name: sim.actors[client]?.name ?? String(client), role, openedAt: sim.now, pingsUnanswered: 0, dropped: 0, closing: undefined,
+      const c: Conn = {
+        client,
+        name: sim.actors[client]?.name ?? String(client),
+        role,
+        openedAt: sim.now,
+        pingsUnanswered: 0,
+        dropped: 0,
+        closing: undefined,
         buffer: new SendBuffer(sim, server(), client, cfg.bytesPerMs(role), rtt, {
           onBytes: (d) => {
             buffered += d;
@@ -123,7 +140,14 @@ export function createRoom(sim: Simulation, server: () => number, cfg: RoomConfi
       const bytes = frameBytes(payload, false);
       for (const c of [...conns.values()]) {
         if (c.client === sender || c.closing) continue;
-        const view: ClientConnection = { id: c.name, bufferedBytes: c.buffer.bufferedBytes, frameBytes: bytes, droppedSoFar: c.dropped, pingsUnanswered: c.pingsUnanswered, openForMs: sim.now - c.openedAt };
+        const view: ClientConnection = {
+          id: c.name,
+          bufferedBytes: c.buffer.bufferedBytes,
+          frameBytes: bytes,
+          droppedSoFar: c.dropped,
+          pingsUnanswered: c.pingsUnanswered,
+          openForMs: sim.now - c.openedAt,
+        };
         const action = checkAction(learner.onBroadcast(view, cfg.settings));
         if (action === 'send') frame(c, 'TEXT', payload, `text (${bytes} B)`, { postedAt });
         else if (action === 'disconnect') disconnect(c);

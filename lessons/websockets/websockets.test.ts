@@ -5,7 +5,14 @@ import { EventKind } from '../../src/engine/trace';
 import { metricNumber, metricSummary } from '../../src/lesson/metric-access';
 import { runLesson } from '../../src/lesson/run';
 import type { RunResult } from '../../src/lesson/types';
-import { frameHeaderBytes, SEC_WEBSOCKET_ACCEPT, SEC_WEBSOCKET_KEY, UPGRADE_REQUEST, UPGRADE_RESPONSE, WEBSOCKET_GUID } from './frames';
+import {
+  frameHeaderBytes,
+  SEC_WEBSOCKET_ACCEPT,
+  SEC_WEBSOCKET_KEY,
+  UPGRADE_REQUEST,
+  UPGRADE_RESPONSE,
+  WEBSOCKET_GUID,
+} from './frames';
 import lesson from './index';
 import { TCP_GIVE_UP_MS } from './send-buffer';
 
@@ -20,7 +27,8 @@ function run(code: string, params: Params = {}, faults: Fault[] = [], trace = fa
 const policy = (hb: string, broadcast: string) => `
 export function heartbeat() { return ${hb}; }
 export function onBroadcast(conn) { ${broadcast} }`;
-const capAt = (bytes: number, over: string) => `return conn.bufferedBytes + conn.frameBytes <= ${bytes} ? 'send' : '${over}';`;
+const capAt = (bytes: number, over: string) =>
+  `return conn.bufferedBytes + conn.frameBytes <= ${bytes} ? 'send' : '${over}';`;
 
 /** Labels of messages sent from one actor to another, in trace order. */
 function sends(r: RunResult, from: string, to: string): { t: number; label: string }[] {
@@ -28,7 +36,8 @@ function sends(r: RunResult, from: string, to: string): { t: number; label: stri
   const [a, b] = [id(from), id(to)];
   const out: { t: number; label: string }[] = [];
   for (let i = 0; i < r.trace.length; i++) {
-    if (r.trace.kind[i] === EventKind.Send && r.trace.a[i] === a && r.trace.b[i] === b) out.push({ t: r.trace.t[i]!, label: r.trace.strings[r.trace.c[i]!]! });
+    if (r.trace.kind[i] === EventKind.Send && r.trace.a[i] === a && r.trace.b[i] === b)
+      out.push({ t: r.trace.t[i]!, label: r.trace.strings[r.trace.c[i]!]! });
   }
   return out;
 }
@@ -36,7 +45,8 @@ function sends(r: RunResult, from: string, to: string): { t: number; label: stri
 function states(r: RunResult, name: string): string[] {
   const id = r.actors.find((a) => a.name === name)!.id;
   const out: string[] = [];
-  for (let i = 0; i < r.trace.length; i++) if (r.trace.kind[i] === EventKind.State && r.trace.a[i] === id) out.push(r.trace.strings[r.trace.c[i]!]!);
+  for (let i = 0; i < r.trace.length; i++)
+    if (r.trace.kind[i] === EventKind.State && r.trace.a[i] === id) out.push(r.trace.strings[r.trace.c[i]!]!);
   return out;
 }
 
@@ -47,7 +57,9 @@ describe('RFC 6455 wire format', () => {
   });
 
   test('Sec-WebSocket-Accept is base64(SHA-1(key + GUID)), the RFC §1.3 example', () => {
-    const accept = createHash('sha1').update(SEC_WEBSOCKET_KEY + WEBSOCKET_GUID).digest('base64');
+    const accept = createHash('sha1')
+      .update(SEC_WEBSOCKET_KEY + WEBSOCKET_GUID)
+      .digest('base64');
     expect(accept).toBe(SEC_WEBSOCKET_ACCEPT);
     expect(UPGRADE_REQUEST).toContain('Upgrade: websocket\r\nConnection: Upgrade\r\n');
     expect(UPGRADE_RESPONSE.startsWith('HTTP/1.1 101 Switching Protocols\r\n')).toBe(true);
@@ -61,9 +73,16 @@ describe('the connection', () => {
     const down = sends(r, 'server', 'client-3').map((s) => s.label);
     expect(up.slice(0, 3)).toEqual(['SYN', 'ACK', 'GET /room Upgrade: websocket']);
     expect(down.slice(0, 2)).toEqual(['SYN-ACK', '101 Switching Protocols']);
-    expect(states(r, 'client-3').slice(0, 4)).toEqual(['pageLoading', 'CONNECTING.tcpHandshake', 'CONNECTING.httpUpgrade', 'OPEN']);
+    expect(states(r, 'client-3').slice(0, 4)).toEqual([
+      'pageLoading',
+      'CONNECTING.tcpHandshake',
+      'CONNECTING.httpUpgrade',
+      'OPEN',
+    ]);
     expect(metricNumber(r.metrics, 'handshakes')).toBe(10);
-    const opened = [...r.trace.kind].filter((k, i) => k === EventKind.Connection && r.trace.v[i] === 1).length;
+    const opened = [...r.trace.kind].filter(
+      (k, i) => k === EventKind.Connection && r.trace.v[i] === 1,
+    ).length;
     expect(opened).toBe(10);
     // Full duplex: after the handshake both directions carry frames, with no new request.
     expect(up.filter((l) => l.startsWith('text')).length).toBeGreaterThan(10);
@@ -85,7 +104,11 @@ describe('the connection', () => {
     const fin = sends(r, 'client-5', 'server').find((s) => s.label.startsWith('FIN'));
     expect(fin?.t).toBe(30000);
     const id = r.actors.find((a) => a.name === 'client-5')!.id;
-    const closedAt = [...r.trace.kind].map((k, i) => (k === EventKind.Connection && r.trace.a[i] === id && r.trace.v[i] === 0 ? r.trace.t[i] : undefined)).find((t) => t !== undefined);
+    const closedAt = [...r.trace.kind]
+      .map((k, i) =>
+        k === EventKind.Connection && r.trace.a[i] === id && r.trace.v[i] === 0 ? r.trace.t[i] : undefined,
+      )
+      .find((t) => t !== undefined);
     expect(closedAt).toBeGreaterThan(30000);
     expect(closedAt).toBeLessThan(30000 + 2 * 55);
   });
@@ -101,7 +124,11 @@ describe('dead peers', () => {
   });
 
   test('detection takes between k and k+1 ping intervals', () => {
-    for (const [interval, k] of [[5000, 2], [3000, 1], [2000, 4]] as const) {
+    for (const [interval, k] of [
+      [5000, 2],
+      [3000, 1],
+      [2000, 4],
+    ] as const) {
       const code = policy(`{ pingIntervalMs: ${interval}, missedPongsAllowed: ${k} }`, capAt(16384, 'drop'));
       const s = metricSummary(run(code).metrics, 'deadPeerDetectionMs');
       expect(s.max).toBeGreaterThanOrEqual(k * interval - 1);
@@ -110,7 +137,9 @@ describe('dead peers', () => {
   });
 
   test('a ping waits behind queued data: a lagging but live client fails a tight heartbeat', () => {
-    const tight = run(policy('{ pingIntervalMs: 1000, missedPongsAllowed: 1 }', capAt(16384, 'drop'))).metrics;
+    const tight = run(
+      policy('{ pingIntervalMs: 1000, missedPongsAllowed: 1 }', capAt(16384, 'drop')),
+    ).metrics;
     expect(metricNumber(tight, 'slowClientDisconnects')).toBe(1);
     expect(metricNumber(tight, 'healthyDisconnects')).toBe(0);
     const patient = run(lesson.code.solution).metrics;
@@ -121,7 +150,8 @@ describe('dead peers', () => {
 describe('the slow client', () => {
   test('buffering everything grows memory with time; a cap bounds it', () => {
     const p = { appHeartbeat: 'off', deadPeerAtMs: 3_600_000 };
-    const grow = (code: string, durationMs: number) => metricNumber(run(code, { ...p, durationMs }).metrics, 'serverMemoryBytesMax');
+    const grow = (code: string, durationMs: number) =>
+      metricNumber(run(code, { ...p, durationMs }).metrics, 'serverMemoryBytesMax');
     const idle = 10 * 70 * 1024;
     const [a, b] = [grow(lesson.code.starter, 30000), grow(lesson.code.starter, 60000)];
     expect((b - idle) / (a - idle)).toBeGreaterThan(1.7);
@@ -132,9 +162,18 @@ describe('the slow client', () => {
   });
 
   test("'disconnect' runs the close handshake: OPEN, CLOSING, CLOSED", () => {
-    const r = run(policy('{ pingIntervalMs: 5000, missedPongsAllowed: 2 }', capAt(16384, 'disconnect')), {}, [], true);
+    const r = run(
+      policy('{ pingIntervalMs: 5000, missedPongsAllowed: 2 }', capAt(16384, 'disconnect')),
+      {},
+      [],
+      true,
+    );
     expect(states(r, 'client-2').slice(-3)).toEqual(['OPEN', 'CLOSING', 'CLOSED']);
-    expect(sends(r, 'server', 'client-2').map((s) => s.label).slice(-2)).toEqual(['close 1008', 'FIN']);
+    expect(
+      sends(r, 'server', 'client-2')
+        .map((s) => s.label)
+        .slice(-2),
+    ).toEqual(['close 1008', 'FIN']);
     expect(metricNumber(r.metrics, 'healthyDisconnects')).toBe(0);
   });
 
@@ -145,8 +184,28 @@ describe('the slow client', () => {
 });
 
 test('learner mistakes become diagnostics with a sentence', () => {
-  const r = runLesson(lesson, { lessonId: 'websockets', params: {}, code: policy('{ pingIntervalMs: 10, missedPongsAllowed: 1 }', "return 'send';"), seed: 7, faults: [] }, { trace: false });
+  const r = runLesson(
+    lesson,
+    {
+      lessonId: 'websockets',
+      params: {},
+      code: policy('{ pingIntervalMs: 10, missedPongsAllowed: 1 }', "return 'send';"),
+      seed: 7,
+      faults: [],
+    },
+    { trace: false },
+  );
   expect(r.diagnostics[0]?.message).toMatch(/pingIntervalMs must be null .* >= 100; it is 10/);
-  const bad = runLesson(lesson, { lessonId: 'websockets', params: {}, code: policy('{ pingIntervalMs: null, missedPongsAllowed: 1 }', "return 'queue';"), seed: 7, faults: [] }, { trace: false });
+  const bad = runLesson(
+    lesson,
+    {
+      lessonId: 'websockets',
+      params: {},
+      code: policy('{ pingIntervalMs: null, missedPongsAllowed: 1 }', "return 'queue';"),
+      seed: 7,
+      faults: [],
+    },
+    { trace: false },
+  );
   expect(bad.diagnostics[0]?.message).toMatch(/onBroadcast must return 'send', 'drop' or 'disconnect'/);
 });

@@ -33,10 +33,14 @@ function checkHeartbeat(h: Heartbeat): Heartbeat {
   const ok = h && typeof h === 'object';
   const interval = ok ? h.pingIntervalMs : undefined;
   if (interval !== null && !(typeof interval === 'number' && Number.isFinite(interval) && interval >= 100)) {
-    learnerMistake(`heartbeat().pingIntervalMs must be null (no pings) or a number of ms >= 100; it is ${String(interval)}`);
+    learnerMistake(
+      `heartbeat().pingIntervalMs must be null (no pings) or a number of ms >= 100; it is ${String(interval)}`,
+    );
   }
   if (!Number.isInteger(h.missedPongsAllowed) || h.missedPongsAllowed < 1) {
-    learnerMistake(`heartbeat().missedPongsAllowed must be a whole number >= 1; it is ${String(h.missedPongsAllowed)}`);
+    learnerMistake(
+      `heartbeat().missedPongsAllowed must be a whole number >= 1; it is ${String(h.missedPongsAllowed)}`,
+    );
   }
   return h;
 }
@@ -47,30 +51,54 @@ function checkHeartbeat(h: Heartbeat): Heartbeat {
  */
 export function buildWebSockets(sim: Simulation, p: Params, learner: WebSocketsApi): void {
   const m = sim.metrics;
-  m.declare('framesSent', 'bytesOnWire', 'handshakes', 'messagesPosted', 'messagesDelivered', 'messagesDropped', 'messagesDroppedSlowClient',
-    'messagesDroppedHealthy', 'healthyDisconnects', 'slowClientDisconnects', 'deadPeersDetected', 'deadPeersUndetected', 'deadPeerHeldBytes',
-    'pingsSent', 'pongsReceived', 'textFramesFromClients', 'textBytesFromClients');
+  m.declare(
+    'framesSent',
+    'bytesOnWire',
+    'handshakes',
+    'messagesPosted',
+    'messagesDelivered',
+    'messagesDropped',
+    'messagesDroppedSlowClient',
+    'messagesDroppedHealthy',
+    'healthyDisconnects',
+    'slowClientDisconnects',
+    'deadPeersDetected',
+    'deadPeersUndetected',
+    'deadPeerHeldBytes',
+    'pingsSent',
+    'pongsReceived',
+    'textFramesFromClients',
+    'textBytesFromClients',
+  );
   m.declareSummary('deliveryLatencyMs', 'healthyDeliveryLatencyMs', 'deadPeerDetectionMs');
   m.set('serverMemoryBytes', 0);
   m.set('openConnections', 0);
   sim.net.defaults = { latencyMs: p.latencyMs, jitterMs: p.latencyMs * 0.1, loss: 0 };
 
   const settings = roomSettings(p);
-  const heartbeat: Heartbeat = p.appHeartbeat === 'off' ? { pingIntervalMs: null, missedPongsAllowed: 1 } : checkHeartbeat(learner.heartbeat(settings));
+  const heartbeat: Heartbeat =
+    p.appHeartbeat === 'off'
+      ? { pingIntervalMs: null, missedPongsAllowed: 1 }
+      : checkHeartbeat(learner.heartbeat(settings));
   const deadEnabled = p.deadPeerAtMs < p.durationMs;
   const clientIds: number[] = [];
   const roleOfIndex = (i: number): Role => (i === 0 && deadEnabled ? 'dead' : i === 1 ? 'slow' : 'healthy');
   let diedAt: number | undefined;
   let serverId = -1;
 
-  const room = createRoom(sim, () => serverId, {
-    settings,
-    heartbeat,
-    connectionMemoryBytes: p.connectionMemoryKiB * 1024,
-    roleOf: (client) => roleOfIndex(clientIds.indexOf(client)),
-    bytesPerMs: (role) => (role === 'slow' ? p.slowClientKBps : HEALTHY_BYTES_PER_MS),
-    deadSince: () => diedAt,
-  }, learner);
+  const room = createRoom(
+    sim,
+    () => serverId,
+    {
+      settings,
+      heartbeat,
+      connectionMemoryBytes: p.connectionMemoryKiB * 1024,
+      roleOf: (client) => roleOfIndex(clientIds.indexOf(client)),
+      bytesPerMs: (role) => (role === 'slow' ? p.slowClientKBps : HEALTHY_BYTES_PER_MS),
+      deadSince: () => diedAt,
+    },
+    learner,
+  );
   serverId = sim.spawn('server', 'server', serverMachine, {
     input: { io: room.io, pingIntervalMs: heartbeat.pingIntervalMs },
     onCrash: () => room.serverCrashed(),
@@ -102,7 +130,9 @@ export function buildWebSockets(sim: Simulation, p: Params, learner: WebSocketsA
       },
       sendText: () => {
         m.inc('messagesPosted');
-        const bytes = send('TEXT', p.messageBytes, `text (${frameBytes(p.messageBytes, true)} B, masked)`, { postedAt: sim.now });
+        const bytes = send('TEXT', p.messageBytes, `text (${frameBytes(p.messageBytes, true)} B, masked)`, {
+          postedAt: sim.now,
+        });
         m.inc('textFramesFromClients');
         m.inc('textBytesFromClients', bytes);
       },
@@ -116,7 +146,8 @@ export function buildWebSockets(sim: Simulation, p: Params, learner: WebSocketsA
       input: { io, openAfterMs: opens.uniform(0, 1000) },
       // A crashed tab's OS closes its socket: the server gets a FIN one latency later.
       onCrash: () => {
-        if (!sim.net.isPartitioned(self, serverId)) sim.send(self, serverId, { type: 'FIN' }, 'FIN (tab closed)');
+        if (!sim.net.isPartitioned(self, serverId))
+          sim.send(self, serverId, { type: 'FIN' }, 'FIN (tab closed)');
       },
     });
     clientIds[i] = self;

@@ -15,11 +15,16 @@ async function openWith(page: Page, knobs: Record<string, number>): Promise<void
   for (const [name, value] of Object.entries(knobs)) {
     const before = await page.evaluate(() => window.__playground!.runCount);
     await page.getByRole('spinbutton', { name }).fill(String(value));
-    await page.waitForFunction((n) => window.__playground!.runCount > n && window.__playground!.ready, before, { timeout: 120_000 });
+    await page.waitForFunction(
+      (n) => window.__playground!.runCount > n && window.__playground!.ready,
+      before,
+      { timeout: 120_000 },
+    );
   }
 }
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
 
 /** Gzip size of the JavaScript the page requested before the lesson's first step appeared. */
 async function firstPaintJs(page: Page): Promise<string[]> {
@@ -42,7 +47,12 @@ async function firstPaintJs(page: Page): Promise<string[]> {
       .filter((e) => e.name.endsWith('.js') && e.startTime <= shownAt)
       .map((e) => new URL(e.name).pathname);
   });
-  const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.src).filter(Boolean).map((u) => new URL(u).pathname));
+  const scripts = await page.evaluate(() =>
+    [...document.scripts]
+      .map((s) => s.src)
+      .filter(Boolean)
+      .map((u) => new URL(u).pathname),
+  );
   const files = [...new Set([...scripts, ...loaded])];
   const size = (p: string) => gzipSync(readFileSync(join('dist', p))).length;
   const bytes = files.reduce((sum, p) => sum + size(p), 0);
@@ -70,12 +80,19 @@ async function runToFrame(page: Page): Promise<string[]> {
     return out.slice(2); // the first runs warm up the worker's JIT
   });
   const p50 = quantile(times, 0.5);
-  return [`app: Run to first new frame, polling with 100 clients: p50 ${p50.toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over ${times.length} runs (target p50 < 100 ms, ${verdict(p50 < 100)})`];
+  return [
+    `app: Run to first new frame, polling with 100 clients: p50 ${p50.toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over ${times.length} runs (target p50 < 100 ms, ${verdict(p50 < 100)})`,
+  ];
 }
 
 /** Frame times while the topology animates about 1,000 messages in flight. */
 async function frameTimes(page: Page): Promise<string[]> {
-  await openWith(page, { 'Duration (ms)': 20_000, 'Latency (ms)': 500, 'Poll interval (ms)': 50, 'Clients (clients)': 1000 });
+  await openWith(page, {
+    'Duration (ms)': 20_000,
+    'Latency (ms)': 500,
+    'Poll interval (ms)': 50,
+    'Clients (clients)': 1000,
+  });
   await page.getByRole('slider', { name: 'Timeline' }).fill('5000');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   const { intervals, inFlight } = await page.evaluate(async () => {
@@ -91,7 +108,9 @@ async function frameTimes(page: Page): Promise<string[]> {
     return { intervals: out, inFlight: status ? status[1] : '?' };
   });
   const p95 = quantile(intervals, 0.95);
-  return [`app: frame time while animating ${inFlight} messages in flight: p50 ${quantile(intervals, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${intervals.length} frames (target p95 <= 16.7 ms, ${verdict(p95 <= 16.7)})`];
+  return [
+    `app: frame time while animating ${inFlight} messages in flight: p50 ${quantile(intervals, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${intervals.length} frames (target p95 <= 16.7 ms, ${verdict(p95 <= 16.7)})`,
+  ];
 }
 
 /** Builds the app, serves it, and measures the page in headless Chromium. */
@@ -100,14 +119,24 @@ export async function appBench(): Promise<string[]> {
   // must not inherit it (React would ship its development bundle).
   const env = { ...process.env, NODE_ENV: 'production' };
   execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit', env });
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true, env });
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+    env,
+  });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
   });
   try {
     for (let i = 0; i < 40; i++) {
-      if (await fetch(BASE).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(BASE).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       await new Promise((r) => setTimeout(r, 250));
     }
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -33,5 +33,7 @@ export function traceMemoryBench(): string[] {
   for (let i = 0; i < N; i++) tr.push(EventKind.Send, i, i & 1023, (i + 1) & 1023, i & 15, i);
   const measured = (used() - before) / N;
   const perEvent = tr.bytes / N;
-  return [`(d) trace memory: ${perEvent.toFixed(1)} bytes/event by column sizes, ${measured.toFixed(1)} bytes/event measured (target <= 32, ${verdict(measured <= 32)})`];
+  return [
+    `(d) trace memory: ${perEvent.toFixed(1)} bytes/event by column sizes, ${measured.toFixed(1)} bytes/event measured (target <= 32, ${verdict(measured <= 32)})`,
+  ];
 }

@@ -21,7 +21,8 @@ function needValue(args: string[], i: number, flag: string): string {
 
 function integer(text: string, flag: string): number {
   const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`${flag} must be a whole number >= 0 (got "${text}")`);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new UsageError(`${flag} must be a whole number >= 0 (got "${text}")`);
   return n;
 }
 
@@ -52,7 +53,8 @@ export function parseArgs(args: string[]): SimArgs {
       }
       default:
         if (a.startsWith('--')) throw new UsageError(`unknown option ${a}; ${USAGE}`);
-        if (lessonId !== undefined) throw new UsageError(`one lesson at a time (got "${lessonId}" and "${a}")`);
+        if (lessonId !== undefined)
+          throw new UsageError(`one lesson at a time (got "${lessonId}" and "${a}")`);
         lessonId = a;
     }
   }

@@ -35,15 +35,33 @@ describe('npm run sim', () => {
     expect(a.stdout.trim().split('\n')).toHaveLength(1);
     const out = JSON.parse(a.stdout);
     expect(Object.keys(out)).toEqual(['lesson', 'seed', 'params', 'metrics', 'goals']);
-    expect(out).toMatchObject({ lesson: 'polling', seed: 7, params: { strategy: 'short', clients: 20, durationMs: 60000 } });
-    for (const m of ['requests', 'emptyResponses', 'eventsDelivered', 'openRequestsMax']) expect(typeof out.metrics[m]).toBe('number');
+    expect(out).toMatchObject({
+      lesson: 'polling',
+      seed: 7,
+      params: { strategy: 'short', clients: 20, durationMs: 60000 },
+    });
+    for (const m of ['requests', 'emptyResponses', 'eventsDelivered', 'openRequestsMax'])
+      expect(typeof out.metrics[m]).toBe('number');
     expect(Object.keys(out.metrics.deliveryLatencyMs)).toEqual(['p50', 'p90', 'p99', 'mean', 'max', 'count']);
     expect(out.goals[0]).toMatchObject({ id: 'fresh', passed: false });
   }, 30_000);
 
   test('--set strategy=long changes the outcome the way the techniques differ', async () => {
     const short = JSON.parse((await sim('polling', '--seed', '7', '--json')).stdout).metrics;
-    const long = JSON.parse((await sim('polling', '--seed', '7', '--json', '--set', 'strategy=long', '--code', 'lessons/polling/solution.ts')).stdout).metrics;
+    const long = JSON.parse(
+      (
+        await sim(
+          'polling',
+          '--seed',
+          '7',
+          '--json',
+          '--set',
+          'strategy=long',
+          '--code',
+          'lessons/polling/solution.ts',
+        )
+      ).stdout,
+    ).metrics;
     expect(long.requests).toBeLessThan(short.requests / 1.5);
     expect(long.emptyResponses).toBeLessThan(short.emptyResponses / 10);
     expect(long.deliveryLatencyMs.p99).toBeLessThan(short.deliveryLatencyMs.p99 / 4);
@@ -52,7 +70,9 @@ describe('npm run sim', () => {
   }, 30_000);
 
   test('--duration and --set are applied and reported', async () => {
-    const out = JSON.parse((await sim('polling', '--json', '--duration', '5000', '--set', 'clients=3')).stdout);
+    const out = JSON.parse(
+      (await sim('polling', '--json', '--duration', '5000', '--set', 'clients=3')).stdout,
+    );
     expect(out.params).toMatchObject({ durationMs: 5000, clients: 3 });
     expect(out.seed).toBe(1);
   }, 30_000);
@@ -71,17 +91,25 @@ describe('npm run sim', () => {
     [['polling', '--seed', 'x'], /--seed must be a whole number/],
     [['polling', '--frobnicate'], /unknown option --frobnicate/],
     [['polling', '--code', '/nonexistent/file.ts'], /cannot read code file/],
-  ])('bad input %j: one line on stderr, exit 2, no stack', async (args, message) => {
-    const r = await sim(...args);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-  }, 30_000);
+  ])(
+    'bad input %j: one line on stderr, exit 2, no stack',
+    async (args, message) => {
+      const r = await sim(...args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    },
+    30_000,
+  );
 
   test('a broken code file is named with its line', async () => {
-    const r = await sim('polling', '--code', codeFile('export function nextPollDelay() {\n  return 1 +;\n}\n'));
+    const r = await sim(
+      'polling',
+      '--code',
+      codeFile('export function nextPollDelay() {\n  return 1 +;\n}\n'),
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/policy\.ts:2:\d+: syntax error: Unexpected token/);
     const missing = await sim('polling', '--code', codeFile('export const x = 1;\n'));

@@ -28,7 +28,10 @@ export async function main(argv: string[]): Promise<number> {
   const overrides: Record<string, ParamValue> = {};
   for (const [name, text] of args.sets) {
     const spec = lesson.params[name];
-    if (!spec) return fail(`unknown param "${name}" for ${lesson.id}; params: ${Object.keys(lesson.params).join(', ')}`);
+    if (!spec)
+      return fail(
+        `unknown param "${name}" for ${lesson.id}; params: ${Object.keys(lesson.params).join(', ')}`,
+      );
     overrides[name] = parseParam(spec, text);
   }
   if (args.durationMs !== undefined) overrides.durationMs = args.durationMs;
@@ -49,11 +52,17 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
 
-  const result = runLesson(lesson, { lessonId: lesson.id, params: overrides, code, seed: args.seed, faults: [] }, { trace: false });
+  const result = runLesson(
+    lesson,
+    { lessonId: lesson.id, params: overrides, code, seed: args.seed, faults: [] },
+    { trace: false },
+  );
   const problem = result.diagnostics[0];
   if (problem && (problem.kind === 'api' || problem.kind === 'syntax') && result.endedAtMs === 0) {
     return fail(`${args.codeFile ?? 'code'}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
   }
-  process.stdout.write((args.json ? toJson(result) : toTable(result, lessonEntry(lesson.id)?.title ?? lesson.id)) + '\n');
+  process.stdout.write(
+    (args.json ? toJson(result) : toTable(result, lessonEntry(lesson.id)?.title ?? lesson.id)) + '\n',
+  );
   return result.diagnostics.length ? 1 : 0;
 }

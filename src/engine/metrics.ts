@@ -43,7 +43,14 @@ class Samples {
     let sum = 0;
     for (let i = 0; i < s.length; i++) sum += s[i] as number;
     const q = (p: number) => round(quantileSorted(s as unknown as number[], p) ?? 0);
-    return { p50: q(0.5), p90: q(0.9), p99: q(0.99), mean: round(sum / s.length), max: round(s[s.length - 1] as number), count: s.length };
+    return {
+      p50: q(0.5),
+      p90: q(0.9),
+      p99: q(0.99),
+      mean: round(sum / s.length),
+      max: round(s[s.length - 1] as number),
+      count: s.length,
+    };
   }
 }
 

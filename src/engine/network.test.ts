@@ -21,7 +21,8 @@ function fates(trace: TraceData) {
     const id = trace.v[i] as number;
     if (k === EventKind.Send) sent.set(id, trace.t[i] as number);
     if (k === EventKind.Deliver) delivered.set(id, trace.t[i] as number);
-    if (k === EventKind.Drop) dropped.set(id, [trace.t[i] as number, trace.strings[trace.c[i] as number] as string]);
+    if (k === EventKind.Drop)
+      dropped.set(id, [trace.t[i] as number, trace.strings[trace.c[i] as number] as string]);
   }
   return { sent, delivered, dropped };
 }
@@ -95,8 +96,15 @@ describe('Network', () => {
           const { sim, a, b } = twoActors(5);
           sim.net.configure(a, b, { latencyMs, jitterMs: 20 });
           const cutAt: [number, boolean][] = [];
-          for (const c of cuts) sim.scheduler.at(c.at, () => { sim.net.setPartitioned(a, b, c.cut); cutAt.push([sim.now, c.cut]); });
-          for (const s of sends) sim.scheduler.at(s.at, () => (s.fromA ? sim.send(a, b, { type: 'M' }) : sim.send(b, a, { type: 'M' })));
+          for (const c of cuts)
+            sim.scheduler.at(c.at, () => {
+              sim.net.setPartitioned(a, b, c.cut);
+              cutAt.push([sim.now, c.cut]);
+            });
+          for (const s of sends)
+            sim.scheduler.at(s.at, () =>
+              s.fromA ? sim.send(a, b, { type: 'M' }) : sim.send(b, a, { type: 'M' }),
+            );
           sim.run(2000);
           const partitionedAt = (t: number) => {
             let p = false;

@@ -90,7 +90,12 @@ export class Network {
   }
 
   /** Sends `event` from one actor to another; returns the message id. */
-  send(from: number, to: number, event: { type: string; [key: string]: unknown }, label = event.type): number {
+  send(
+    from: number,
+    to: number,
+    event: { type: string; [key: string]: unknown },
+    label = event.type,
+  ): number {
     const id = this.nextMsgId++;
     const now = this.scheduler.now;
     const link = this.link(from, to);
@@ -100,7 +105,8 @@ export class Network {
       this.trace.push(EventKind.Drop, now, from, to, this.trace.intern(DropReason.partition), id);
       return id;
     }
-    const flight = (link.latencyMs + (link.jitterMs > 0 ? this.rng.uniform(0, link.jitterMs) : 0)) * link.slow;
+    const flight =
+      (link.latencyMs + (link.jitterMs > 0 ? this.rng.uniform(0, link.jitterMs) : 0)) * link.slow;
     if (link.loss > 0 && this.rng.bernoulli(link.loss)) {
       this.scheduler.after(flight / 2, () =>
         this.trace.push(EventKind.Drop, this.scheduler.now, from, to, this.trace.intern(DropReason.loss), id),

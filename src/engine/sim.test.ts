@@ -54,7 +54,8 @@ describe('Simulation faults', () => {
       { at: 20, kind: 'heal', a: 'a', b: 'b' },
     ]);
     const seen: boolean[] = [];
-    for (const t of [5, 15, 25]) sim.scheduler.at(t, () => seen.push(sim.net.isPartitioned(a, b) || sim.net.isPartitioned(b, a)));
+    for (const t of [5, 15, 25])
+      sim.scheduler.at(t, () => seen.push(sim.net.isPartitioned(a, b) || sim.net.isPartitioned(b, a)));
     sim.run(30);
     expect(seen).toEqual([false, true, false]);
   });
@@ -75,12 +76,23 @@ describe('Simulation faults', () => {
   });
 
   test('an error thrown by a machine action stops the run and is kept', () => {
-    const boom = createMachine({ id: 'boom', on: { GO: { actions: () => { throw new Error('kaput'); } } } });
+    const boom = createMachine({
+      id: 'boom',
+      on: {
+        GO: {
+          actions: () => {
+            throw new Error('kaput');
+          },
+        },
+      },
+    });
     const sim = new Simulation({ seed: 1 });
     const b = sim.spawn('b', 'boom', boom);
     const s = sim.spawn('s', 'n', sink);
     sim.scheduler.at(5, () => sim.send(s, b, { type: 'GO' }));
-    sim.scheduler.at(500, () => { throw new Error('should not run'); });
+    sim.scheduler.at(500, () => {
+      throw new Error('should not run');
+    });
     sim.run(1000);
     expect(String(sim.failure)).toMatch(/kaput/);
     expect(sim.now).toBeLessThan(500);

@@ -115,7 +115,8 @@ export class Simulation {
 
   id(name: string): number {
     const id = this.byName.get(name);
-    if (id === undefined) throw new Error(`no actor named "${name}"; actors: ${[...this.byName.keys()].join(', ')}`);
+    if (id === undefined)
+      throw new Error(`no actor named "${name}"; actors: ${[...this.byName.keys()].join(', ')}`);
     return id;
   }
 
@@ -158,7 +159,8 @@ export class Simulation {
   }
 
   applyFault(f: Fault): void {
-    const where = f.kind === 'crash' || f.kind === 'restart' ? [this.id(f.actor), -1] : [this.id(f.a), this.id(f.b)];
+    const where =
+      f.kind === 'crash' || f.kind === 'restart' ? [this.id(f.actor), -1] : [this.id(f.a), this.id(f.b)];
     const [a, b] = where as [number, number];
     this.trace.push(EventKind.Fault, this.scheduler.now, a, b, this.trace.intern(describeFault(f)), 0);
     switch (f.kind) {
@@ -186,7 +188,11 @@ export class Simulation {
         const names = f.kind === 'crash' || f.kind === 'restart' ? [f.actor] : [f.a, f.b];
         const missing = names.find((n) => !this.byName.has(n));
         if (missing !== undefined) {
-          this.fail(new FaultError(`fault "${describeFault(f)}" at ${f.at} ms names no actor "${missing}"; actors: ${[...this.byName.keys()].join(', ')}`));
+          this.fail(
+            new FaultError(
+              `fault "${describeFault(f)}" at ${f.at} ms names no actor "${missing}"; actors: ${[...this.byName.keys()].join(', ')}`,
+            ),
+          );
           return;
         }
         this.applyFault(f);
@@ -196,7 +202,14 @@ export class Simulation {
 
   /** Records that a long-lived connection between two actors opened or closed (drawn as a standing link). */
   connection(client: number, server: number, open: boolean, label = open ? 'open' : 'closed'): void {
-    this.trace.push(EventKind.Connection, this.scheduler.now, client, server, this.trace.intern(label), open ? 1 : 0);
+    this.trace.push(
+      EventKind.Connection,
+      this.scheduler.now,
+      client,
+      server,
+      this.trace.intern(label),
+      open ? 1 : 0,
+    );
   }
 
   fail(err: unknown): void {

@@ -3,7 +3,8 @@ import { LearnerError, type Diagnostic } from '../sandbox/diagnostic';
 import { evaluateLearnerModule, runtimeDiagnostic } from '../sandbox/evaluate';
 import type { AnyLesson } from './types';
 
-export type LoadedLearner = { ok: true; api: Record<string, unknown> } | { ok: false; diagnostic: Diagnostic };
+export type LoadedLearner =
+  { ok: true; api: Record<string, unknown> } | { ok: false; diagnostic: Diagnostic };
 
 /**
  * Compiles and evaluates learner code, checks it exports the functions the lesson
@@ -20,7 +21,10 @@ export function loadLearnerCode(lesson: AnyLesson, source: string, random: () =>
     if (typeof fn !== 'function') {
       return {
         ok: false,
-        diagnostic: { kind: 'api', message: `your code must export a function named ${name} (export function ${name}(...) { ... })` },
+        diagnostic: {
+          kind: 'api',
+          message: `your code must export a function named ${name} (export function ${name}(...) { ... })`,
+        },
       };
     }
     api[name] = (...args: unknown[]) => {

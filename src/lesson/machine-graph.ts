@@ -31,7 +31,12 @@ export function describeMachine(machine: AnyStateMachine): MachineGraph {
         for (const t of list) {
           const targets = t.target?.length ? t.target : [node];
           for (const target of targets) {
-            graph.transitions.push({ from: path, to: pathOf(target as Node), event: eventLabel(t.eventType), guarded: Boolean(t.guard) });
+            graph.transitions.push({
+              from: path,
+              to: pathOf(target as Node),
+              event: eventLabel(t.eventType),
+              guarded: Boolean(t.guard),
+            });
           }
         }
       }

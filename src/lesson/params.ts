@@ -50,7 +50,8 @@ export function checkParam(name: string, spec: ParamSpec, value: unknown): strin
     if (typeof value === 'string' && spec.choices.some((c) => c.value === value)) return undefined;
     return `${name} must be one of ${spec.choices.map((c) => c.value).join(', ')} (got ${JSON.stringify(value)})`;
   }
-  if (typeof value !== 'number' || !Number.isFinite(value)) return `${name} must be a number (got ${JSON.stringify(value)})`;
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    return `${name} must be a number (got ${JSON.stringify(value)})`;
   if (value < spec.min || value > spec.max) {
     return `${name} must be between ${spec.min} and ${spec.max} ${spec.unit} (got ${value})`;
   }
@@ -63,10 +64,14 @@ export function parseParam(spec: ParamSpec, text: string): ParamValue {
   return spec.kind === 'number' ? (text.trim() === '' ? Number.NaN : Number(text)) : text;
 }
 
-export type ResolvedParams<S extends ParamSpecs> = { ok: true; params: ParamsOf<S> } | { ok: false; errors: string[] };
+export type ResolvedParams<S extends ParamSpecs> =
+  { ok: true; params: ParamsOf<S> } | { ok: false; errors: string[] };
 
 /** Defaults overlaid with `overrides`; every unknown name or bad value is reported. */
-export function resolveParams<S extends ParamSpecs>(specs: S, overrides: Record<string, unknown>): ResolvedParams<S> {
+export function resolveParams<S extends ParamSpecs>(
+  specs: S,
+  overrides: Record<string, unknown>,
+): ResolvedParams<S> {
   const params: Record<string, ParamValue> = { ...defaultParams(specs) };
   const errors: string[] = [];
   for (const [k, v] of Object.entries(overrides)) {

@@ -6,11 +6,19 @@ import type { RunResult } from './types';
 
 const polling = (await loadLesson('polling'))!;
 const run = (code: string, params: Record<string, string | number> = {}) =>
-  runLesson(polling, { lessonId: 'polling', params: { durationMs: 10_000, ...params }, code, seed: 3, faults: [] });
+  runLesson(polling, {
+    lessonId: 'polling',
+    params: { durationMs: 10_000, ...params },
+    code,
+    seed: 3,
+    faults: [],
+  });
 
 describe('runLesson with learner code', () => {
   test('an exception in learner code stops the run with its line and fails the goals', () => {
-    const r = run(`export function nextPollDelay(a: any): number {\n  const x: any = null;\n  return x.delay;\n}`);
+    const r = run(
+      `export function nextPollDelay(a: any): number {\n  const x: any = null;\n  return x.delay;\n}`,
+    );
     expect(r.ok).toBe(false);
     expect(r.diagnostics[0]).toMatchObject({ kind: 'runtime', line: 3 });
     expect(r.diagnostics[0]!.message).toMatch(/TypeError.*nextPollDelay/);
@@ -47,7 +55,9 @@ describe('params', () => {
     if (!r.ok) {
       expect(r.errors).toContain('strategy must be one of short, long (got "medium")');
       expect(r.errors).toContain('clients must be between 1 and 1000 clients (got 0)');
-      expect(r.errors.find((e) => e.startsWith('unknown param "bogus"'))).toMatch(/valid params: strategy, clients/);
+      expect(r.errors.find((e) => e.startsWith('unknown param "bogus"'))).toMatch(
+        /valid params: strategy, clients/,
+      );
     }
   });
 });
@@ -65,7 +75,12 @@ describe('polling model matches queueing theory', () => {
   });
 
   test('long polling: most updates arrive in one transit; requests per update match the renewal argument', () => {
-    const r = run(polling.code.solution, { strategy: 'long', durationMs: 600_000, clients: 10, eventsPerSecond: 2 });
+    const r = run(polling.code.solution, {
+      strategy: 'long',
+      durationMs: 600_000,
+      clients: 10,
+      eventsPerSecond: 2,
+    });
     const s = r.metrics.deliveryLatencyMs as { p50: number };
     expect(s.p50).toBeGreaterThanOrEqual(50);
     expect(s.p50).toBeLessThan(61);

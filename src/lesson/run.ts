@@ -36,14 +36,32 @@ export function runLesson(lesson: AnyLesson, scenario: Scenario, opts: RunOption
   const params = resolved.params as Record<string, ParamValue>;
   const durationMs = Number(params.durationMs);
   const sim = new Simulation({ seed: scenario.seed, trace: opts.trace ?? true });
-  const machines = Object.fromEntries(Object.entries(lesson.machines).map(([k, m]) => [k, describeMachine(m)]));
-  const base = { lessonId: lesson.id, seed: scenario.seed, params, durationMs, actors: [] as RunResult['actors'], machines, samples: {} };
+  const machines = Object.fromEntries(
+    Object.entries(lesson.machines).map(([k, m]) => [k, describeMachine(m)]),
+  );
+  const base = {
+    lessonId: lesson.id,
+    seed: scenario.seed,
+    params,
+    durationMs,
+    actors: [] as RunResult['actors'],
+    machines,
+    samples: {},
+  };
 
   const learnerRng = sim.rng.fork('learner');
   const learner = loadLearnerCode(lesson, scenario.code ?? lesson.code.starter, () => learnerRng.next());
   if (!learner.ok) {
     const why = `not run: ${learner.diagnostic.message}`;
-    return { ...base, ok: false, metrics: {}, goals: failedGoals(lesson, why), diagnostics: [learner.diagnostic], trace: sim.trace.toData(), endedAtMs: 0 };
+    return {
+      ...base,
+      ok: false,
+      metrics: {},
+      goals: failedGoals(lesson, why),
+      diagnostics: [learner.diagnostic],
+      trace: sim.trace.toData(),
+      endedAtMs: 0,
+    };
   }
 
   const diagnostics: Diagnostic[] = [];
@@ -51,7 +69,18 @@ export function runLesson(lesson: AnyLesson, scenario: Scenario, opts: RunOption
   const onProgress = (fraction: number) => {
     opts.onProgress?.(fraction);
     if (previewDue && sim.now >= previewDue.atMs && fraction < 1 && sim.failure === undefined) {
-      const partial: RunResult = { ...base, ok: true, partial: true, metrics: {}, goals: [], diagnostics: [], actors: sim.actors, trace: sim.trace.toData(), samples: sim.metrics.series(), endedAtMs: sim.now };
+      const partial: RunResult = {
+        ...base,
+        ok: true,
+        partial: true,
+        metrics: {},
+        goals: [],
+        diagnostics: [],
+        actors: sim.actors,
+        trace: sim.trace.toData(),
+        samples: sim.metrics.series(),
+        endedAtMs: sim.now,
+      };
       previewDue.send(partial);
       previewDue = undefined;
     }
@@ -96,7 +125,12 @@ export function gradePrediction(
   for (const [name, overrides] of Object.entries(p.runs)) {
     const r = runLesson(
       lesson,
-      { ...scenario, params: { ...scenario.params, ...(overrides as Record<string, ParamValue>) }, code: lesson.code.solution, faults: [] },
+      {
+        ...scenario,
+        params: { ...scenario.params, ...(overrides as Record<string, ParamValue>) },
+        code: lesson.code.solution,
+        faults: [],
+      },
       { trace: false },
     );
     outcomes[name] = { metrics: r.metrics, diagnostics: r.diagnostics };

@@ -74,7 +74,8 @@ function seededMath(random: () => number): Math {
   return Object.freeze(m);
 }
 
-export type EvalResult = { ok: true; exports: Record<string, unknown> } | { ok: false; diagnostic: Diagnostic };
+export type EvalResult =
+  { ok: true; exports: Record<string, unknown> } | { ok: false; diagnostic: Diagnostic };
 
 /** Runs compiled learner CommonJS and returns its exports. */
 export function evaluateLearnerModule(js: string, random: () => number): EvalResult {

@@ -29,7 +29,9 @@ describe('compile', () => {
 
 describe('evaluate', () => {
   test('a runtime error points at the learner line that threw', () => {
-    const r = load(`// one\n// two\nexport function f(): number {\n  const o: any = undefined;\n  return o.x;\n}`);
+    const r = load(
+      `// one\n// two\nexport function f(): number {\n  const o: any = undefined;\n  return o.x;\n}`,
+    );
     if (!r.ok) throw new Error('module body failed');
     try {
       (r.exports.f as () => number)();
@@ -49,13 +51,22 @@ describe('evaluate', () => {
     }
   });
 
-  test.each(['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'indexedDB', 'caches', 'globalThis', 'process', 'Date', 'setTimeout'])(
-    '%s is not available to learner code',
-    (name) => {
-      const r = load(`export function probe() { return typeof ${name}; }`);
-      expect(r.ok && (r.exports.probe as () => string)()).toBe('undefined');
-    },
-  );
+  test.each([
+    'fetch',
+    'XMLHttpRequest',
+    'WebSocket',
+    'EventSource',
+    'importScripts',
+    'indexedDB',
+    'caches',
+    'globalThis',
+    'process',
+    'Date',
+    'setTimeout',
+  ])('%s is not available to learner code', (name) => {
+    const r = load(`export function probe() { return typeof ${name}; }`);
+    expect(r.ok && (r.exports.probe as () => string)()).toBe('undefined');
+  });
 
   test('imports other than types are refused with a clear message', () => {
     const c = compileLearnerCode(`import fs from 'node:fs';\nexport const x = fs;`);
@@ -67,12 +78,23 @@ describe('evaluate', () => {
   test("Math.random is the run's seeded stream; the rest of Math is intact", () => {
     let i = 0;
     const seq = [0.1, 0.2, 0.3];
-    const r = load(`export function f() { return [Math.random(), Math.random(), Math.max(2, 3)]; }`, () => seq[i++]!);
+    const r = load(
+      `export function f() { return [Math.random(), Math.random(), Math.max(2, 3)]; }`,
+      () => seq[i++]!,
+    );
     expect(r.ok && (r.exports.f as () => number[])()).toEqual([0.1, 0.2, 3]);
   });
 
   test('the blocked list covers the network, storage and script-loading globals', () => {
-    for (const g of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'indexedDB', 'caches']) {
+    for (const g of [
+      'fetch',
+      'XMLHttpRequest',
+      'WebSocket',
+      'EventSource',
+      'importScripts',
+      'indexedDB',
+      'caches',
+    ]) {
       expect(BLOCKED_GLOBALS).toContain(g);
     }
     expect(new LearnerError({ kind: 'api', message: 'm' }).diagnostic.message).toBe('m');

@@ -21,7 +21,15 @@ describe('worker lockdown', () => {
   it('removes every network, storage and script-loading door, on the global and its prototypes', () => {
     const g = fakeGlobal();
     lockdown(g as unknown as typeof globalThis);
-    for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'indexedDB', 'caches']) {
+    for (const name of [
+      'fetch',
+      'XMLHttpRequest',
+      'WebSocket',
+      'EventSource',
+      'importScripts',
+      'indexedDB',
+      'caches',
+    ]) {
       expect(() => g[name], name).toThrow(`${name} is not available`);
       expect(Object.getPrototypeOf(g)[name], `${name} on the prototype`).toBeUndefined();
     }

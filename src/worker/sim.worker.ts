@@ -29,7 +29,10 @@ const api: SimWorkerApi = {
       onProgress: onProgress ? (f) => void onProgress(f) : undefined,
       preview:
         onPreview && previewAtMs !== undefined
-          ? { atMs: previewAtMs, send: (partial) => void onPreview(Comlink.transfer(partial, buffersOf(partial))) }
+          ? {
+              atMs: previewAtMs,
+              send: (partial) => void onPreview(Comlink.transfer(partial, buffersOf(partial))),
+            }
           : undefined,
     });
     return Comlink.transfer(result, buffersOf(result));

@@ -1,7 +1,13 @@
 import { useMemo } from 'react';
 import type { ParamSpecs } from '../../lesson/params';
 import type { ViewSpec } from '../../lesson/types';
-import { selectCurrent, selectLesson, selectPreview, selectRunning, selectVariants } from '../../state/selectors';
+import {
+  selectCurrent,
+  selectLesson,
+  selectPreview,
+  selectRunning,
+  selectVariants,
+} from '../../state/selectors';
 import { useStore } from '../../state/store';
 import { RunViews } from './RunViews';
 import { useViz } from './useViz';
