@@ -1,4 +1,5 @@
 import type { ActorInfo } from '../engine/sim';
+import { homeHubs, sectorHubPositions, type LinkWeight } from './topology-sectors';
 
 /** Where a node's text goes: beside it (horizontal, up to two lines), along its ray (rotated), or nowhere (dense). */
 export type LabelMode = 'beside' | 'radial' | 'none';
@@ -39,24 +40,7 @@ export function isEdgeActor(kindCounts: Map<string, number>, kind: string): bool
 const natural = (a: ActorInfo, b: ActorInfo) =>
   a.name.localeCompare(b.name, undefined, { numeric: true }) || a.id - b.id;
 
-/** Which hub each client talks to most (by messages exchanged), or -1. */
-function homeHubs(hubs: readonly ActorInfo[], links: readonly LinkWeight[]): Map<number, number> {
-  const hubIds = new Set(hubs.map((h) => h.id));
-  const best = new Map<number, { hub: number; count: number }>();
-  for (const l of links) {
-    const [client, hub] = hubIds.has(l.a) ? [l.b, l.a] : hubIds.has(l.b) ? [l.a, l.b] : [-1, -1];
-    if (client < 0) continue;
-    const cur = best.get(client);
-    if (!cur || l.count > cur.count) best.set(client, { hub, count: l.count });
-  }
-  return new Map([...best].map(([c, v]) => [c, v.hub]));
-}
-
-export interface LinkWeight {
-  a: number;
-  b: number;
-  count: number;
-}
+export type { LinkWeight };
 
 export function layoutTopology(
   actors: readonly ActorInfo[],
@@ -116,8 +100,10 @@ export function layoutTopology(
       angle.set(a.id, th);
       nodes.set(a.id, radial(a.id, cx + R * Math.cos(th), cy + R * Math.sin(th), r, th, withState));
     });
-    if (hubs.length > 1 && home.size > 0) placeHubsInSectors(hubs, home, angle, nodes, cx, cy, R * 0.62);
-    else placeHubs(hubs, nodes, { x0: cx - R * 0.35, x1: cx + R * 0.35, cy, height: R * 1.2 });
+    if (hubs.length > 1 && home.size > 0) {
+      for (const [id, at] of sectorHubPositions(hubs, home, angle, cx, cy, R * 0.62))
+        nodes.set(id, beside(id, at.x, at.y, 11, true, 'below'));
+    } else placeHubs(hubs, nodes, { x0: cx - R * 0.35, x1: cx + R * 0.35, cy, height: R * 1.2 });
     return { nodes, dense, width, height };
   }
   placeDenseRings(edge, nodes, cx, cy, half - 8, Math.max(60, half * 0.45));
@@ -189,29 +175,6 @@ function radial(
     rotate: flip ? deg - 180 : deg,
     withState,
   };
-}
-
-/** Each server on an inner ring, facing the middle of its own clients' sector. */
-function placeHubsInSectors(
-  hubs: readonly ActorInfo[],
-  home: Map<number, number>,
-  angle: Map<number, number>,
-  nodes: Map<number, NodeLayout>,
-  cx: number,
-  cy: number,
-  r: number,
-): void {
-  hubs.forEach((h, i) => {
-    const mine = [...home].filter(([, hub]) => hub === h.id).map(([c]) => angle.get(c) as number);
-    // Mean direction of the sector (vector mean copes with the wrap at 2 pi).
-    const th = mine.length
-      ? Math.atan2(
-          mine.reduce((s, t) => s + Math.sin(t), 0),
-          mine.reduce((s, t) => s + Math.cos(t), 0),
-        )
-      : (2 * Math.PI * i) / hubs.length;
-    nodes.set(h.id, beside(h.id, cx + r * Math.cos(th), cy + r * Math.sin(th), 11, true, 'below'));
-  });
 }
 
 /** Core actors in one column per kind (e.g. router | shards), centred in a box. */
