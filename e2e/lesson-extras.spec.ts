@@ -50,3 +50,22 @@ test('compare runs short and long polling side by side with one goals table', as
     'Long polling',
   ]);
 });
+
+test('clicking an actor shows its state and its context at the playback moment', async ({
+  page,
+  consoleErrors: _,
+}) => {
+  const lesson = new LessonPage(page);
+  await lesson.open();
+  await lesson.afterRun(() => page.getByLabel('Strategy').selectOption('long'));
+  await lesson.timeline.fill('10000');
+  await lesson.node('server').click();
+  await expect(page.getByTestId('actor-detail')).toContainText('server');
+  await page.getByText('State and context of the selected actor').click();
+  await page.getByRole('button', { name: /Show context at 10/ }).click();
+  const context = page.getByTestId('actor-context');
+  await expect(context).toContainText('"holdTimeoutMs": 30000');
+  // The requests the server holds open (by client), as data a learner can read.
+  await expect(context).toContainText('"held"');
+  await expect(page.locator('.actor-inspector figcaption')).toContainText(/server is (holding|idle) at 10/);
+});

@@ -1,6 +1,7 @@
 import { loadLesson } from '../../lessons/registry';
 import type { Fault } from '../engine/faults';
 import type { ParamValue } from '../lesson/params';
+import type { ActorSnapshot } from '../lesson/inspect';
 import type { RunResult } from '../lesson/types';
 import { decodeShare, encodeShare } from '../share/codec';
 import { simClient, TIMEOUT_MESSAGE, WorkerTimeout } from '../worker/client';
@@ -174,4 +175,12 @@ export function shareUrl(base: string): string | null {
   if (!scenario || !s.lesson) return null;
   const payload = encodeShare(s.lesson, { scenario, t: s.t, compare: s.compare });
   return `${base.split('#')[0]}#/lesson/${scenario.lessonId}?s=${payload}`;
+}
+
+/** The selected actor's state and context at the playback moment (replayed in the worker). */
+export async function inspectActorNow(actorId: number): Promise<ActorSnapshot | null> {
+  const s = get();
+  const scenario = scenarioOf(s);
+  if (!scenario) return null;
+  return simClient.inspectActor(scenario, actorId, s.t);
 }

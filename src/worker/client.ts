@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import type { ActorSnapshot } from '../lesson/inspect';
 import type { RunResult, Scenario } from '../lesson/types';
 import type { SimWorkerApi } from './protocol';
 
@@ -105,6 +106,10 @@ export class SimClient {
     // Comlink proxies functions, not plain data: the time goes as a value, the callback as a proxy.
     const early = preview && Comlink.proxy((r: RunResult) => preview.onPreview(r));
     return this.watch(WATCHDOG_MS, (api) => api.run(scenario, beat, preview?.atMs, early));
+  }
+
+  inspectActor(scenario: Scenario, actorId: number, atMs: number): Promise<ActorSnapshot> {
+    return this.watch(GRADE_TIMEOUT_MS, (api) => api.inspectActor(scenario, actorId, atMs));
   }
 
   gradePrediction(

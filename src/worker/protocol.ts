@@ -1,3 +1,4 @@
+import type { ActorSnapshot } from '../lesson/inspect';
 import type { RunResult, Scenario } from '../lesson/types';
 
 /** The worker's comlink API; the main thread talks to it only through client.ts. */
@@ -12,4 +13,6 @@ export interface SimWorkerApi {
   ): Promise<RunResult>;
   /** Grades one prediction of the scenario's lesson with the reference solution. */
   gradePrediction(scenario: Scenario, predictionId: string): Promise<{ answer: string; explanation: string }>;
+  /** One actor's state and context at a moment, by replaying the scenario up to it. */
+  inspectActor(scenario: Scenario, actorId: number, atMs: number): Promise<ActorSnapshot>;
 }

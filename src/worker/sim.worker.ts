@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { lockdown } from './lockdown';
 import { loadLesson } from '../../lessons/registry';
+import { inspectActor } from '../lesson/inspect';
 import { gradePrediction, runLesson } from '../lesson/run';
 import type { AnyLesson, RunResult, Scenario } from '../lesson/types';
 import type { SimWorkerApi } from './protocol';
@@ -36,6 +37,9 @@ const api: SimWorkerApi = {
           : undefined,
     });
     return Comlink.transfer(result, buffersOf(result));
+  },
+  async inspectActor(scenario, actorId, atMs) {
+    return inspectActor(await lessonFor(scenario), scenario, actorId, atMs);
   },
   async gradePrediction(scenario, predictionId) {
     return gradePrediction(await lessonFor(scenario), predictionId, scenario);

@@ -3,6 +3,7 @@ import type { RunResult, ViewSpec } from '../../lesson/types';
 import { setCurrentIndex } from './current-index';
 import { fallbackIndex } from './fallback-index';
 import { planViews } from './run-views';
+import { ActorInspector } from './ActorInspector';
 import { StatusLine } from './StatusLine';
 import { ViewBox } from './ViewBox';
 import type { VizModule } from './viz-api';
@@ -27,6 +28,7 @@ export function RunViews({ run, specs, viz, label, primary }: Props) {
   return (
     <section className="run-views" aria-label={label ? `Views of ${label}` : 'Views of the run'}>
       <StatusLine index={index} label={label} />
+      {primary && !label ? <ActorInspector /> : null}
       {viz === undefined ? <p role="status">Loading views…</p> : null}
       {viz === null ? (
         <p role="status">
