@@ -57,7 +57,9 @@ test('clicking an actor shows its state and its context at the playback moment',
 }) => {
   const lesson = new LessonPage(page);
   await lesson.open();
-  await lesson.afterRun(() => page.getByLabel('Strategy').selectOption('long'));
+  await lesson.afterRun(async () => {
+    await page.getByLabel('Strategy').selectOption('long');
+  });
   await lesson.timeline.fill('10000');
   await lesson.node('server').click();
   await expect(page.getByTestId('actor-detail')).toContainText('server');

@@ -8,6 +8,11 @@ import { css, resolvePalette, type Palette } from './theme';
 import type { TraceIndex } from './trace-index';
 import type { ViewHandle } from './view';
 
+/** In dense topologies (over 60 clients), node colours repaint every this many frames while playing. */
+const DENSE_NODE_FRAMES = 20;
+/** A playback jump (scrub, step, restart) larger than this repaints the nodes at once. */
+const NODE_CATCH_UP_MS = 1000;
+
 type G = Selection<SVGGElement, unknown, null, undefined>;
 type Line = Selection<SVGLineElement, unknown, null, undefined>;
 
@@ -184,17 +189,27 @@ export function mountTopology(
     });
     setSelected(selected);
     drawnT = Number.NaN;
+    nodesPaintedAt = Number.NaN;
     lastInFlight = -1;
     update(t);
   }
+
+  let nodesPaintedAt = Number.NaN;
 
   function update(tt: number): void {
     t = tt;
     // Theme switches are rare; re-reading the palette now and then keeps the canvas in step without per-frame style reads.
     if (++frames % 60 === 0) palette = resolvePalette(el);
-    for (const [id, n] of nodeEls) {
-      const s = index.stateAt(id, t);
-      if (s !== n.state) paintNode(n, s, index);
+    // Above 60 clients every repaint of the SVG nodes costs the browser a full paint of
+    // about 2,000 elements; while playing, their colours catch up a few times a second
+    // (messages on the canvas still move every frame). Jumps and steps repaint at once.
+    const jumped = Number.isNaN(nodesPaintedAt) || Math.abs(t - nodesPaintedAt) > NODE_CATCH_UP_MS;
+    if (!layout.dense || jumped || frames % DENSE_NODE_FRAMES === 0) {
+      nodesPaintedAt = t;
+      for (const [id, n] of nodeEls) {
+        const s = index.stateAt(id, t);
+        if (s !== n.state) paintNode(n, s, index);
+      }
     }
     for (const iv of intervalEls) {
       const on = iv.from <= t && t < iv.to;
