@@ -20,28 +20,13 @@ export function ViewBox({ mount, label, className }: Props) {
     if (!el) return;
     const handle = mount(el);
     handle.update(useStore.getState().t);
-    // A view scrolled out of sight skips its per-frame redraws (they cost layout and
-    // paint for nothing) and catches up when it comes back into view.
-    let visible = true;
-    let stale = false;
-    const io = new IntersectionObserver(([entry]) => {
-      visible = entry?.isIntersecting ?? true;
-      if (visible && stale) {
-        stale = false;
-        handle.update(useStore.getState().t);
-      }
-    });
-    io.observe(el);
     const unsubscribe = useStore.subscribe((s, prev) => {
-      if (s.t === prev.t && s.selectedActor === prev.selectedActor) return;
-      if (visible) handle.update(s.t);
-      else stale = true;
+      if (s.t !== prev.t || s.selectedActor !== prev.selectedActor) handle.update(s.t);
     });
     const ro = new ResizeObserver(() => handle.resize());
     ro.observe(el);
     return () => {
       unsubscribe();
-      io.disconnect();
       ro.disconnect();
       handle.destroy();
       el.replaceChildren();
