@@ -25,7 +25,10 @@ export function LessonPage({ id, hash }: { id: string; hash: string }) {
   const lesson = useStore(selectLesson);
   const [missing, setMissing] = useState(false);
   const [left, setLeft] = useState(320);
-  const [right, setRight] = useState(400);
+  // The code column grows with the screen, so wide screens show whole lines of code.
+  const [right, setRight] = useState(() =>
+    Math.round(Math.min(600, Math.max(400, window.innerWidth * 0.35))),
+  );
   const share = shareParamOf(hash);
   usePlaybackClock();
   usePlaybackKeys();
