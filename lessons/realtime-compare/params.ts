@@ -80,7 +80,7 @@ export const realtimeParams = {
     step: 1,
     unit: 'KiB',
     scale: 'log',
-    help: 'Assumed server memory of one open connection (the Python websockets library measures 70 KiB with its defaults).',
+    help: 'Assumed server memory of one open connection (the Python websockets library documents 64–70 KiB with its defaults).',
   }),
   durationMs: numberParam({
     label: 'Duration',

@@ -89,7 +89,7 @@ export const websocketsParams = {
     step: 1,
     unit: 'KiB',
     scale: 'log',
-    help: 'Assumed server memory of one idle connection (the Python websockets library documents 70 KiB with its defaults).',
+    help: 'Assumed server memory of one idle connection (the Python websockets library documents 64–70 KiB with its defaults, 14 KiB without compression).',
   }),
   durationMs: numberParam({
     label: 'Duration',
