@@ -2,7 +2,10 @@
 export interface PollAnswer {
   /** 'short': the server answered at once; 'long': it held the request until news or its hold timeout. */
   strategy: 'short' | 'long';
-  /** 'data': updates arrived; 'empty': nothing new; 'error': no answer before the request timed out. */
+  /**
+   * 'data': updates arrived; 'empty': nothing new; 'error': the request failed (the server was down and its
+   * host refused or reset the connection, or no answer came before the request timed out).
+   */
   kind: 'data' | 'empty' | 'error';
   /** Updates this answer carried (0 for an empty answer). */
   updates: number;
@@ -10,6 +13,8 @@ export interface PollAnswer {
   roundTripMs: number;
   /** Empty or failed answers in a row, this one included (0 after data). */
   emptyStreak: number;
+  /** Failed requests in a row, this one included (0 after any answer from the server). */
+  errorStreak: number;
 }
 
 /** The knobs of the scenario your policy runs in. */

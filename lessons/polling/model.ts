@@ -104,7 +104,10 @@ export const serverMachine = setup({
   },
 });
 
-export type ClientEvent = { type: 'ANSWER'; from: number; since: number; to: number };
+export type ClientEvent =
+  | { type: 'ANSWER'; from: number; since: number; to: number }
+  /** The server's host refused or reset the connection (the server process is down). */
+  | { type: 'FAILED'; from: number };
 
 interface ClientContext {
   io: ClientIO;
@@ -117,6 +120,7 @@ interface ClientContext {
   delay: number;
   sentAt: number;
   emptyStreak: number;
+  errorStreak: number;
 }
 
 /**
@@ -127,7 +131,23 @@ export const clientMachine = setup({
   types: {
     context: {} as ClientContext,
     events: {} as ClientEvent,
-    input: {} as Omit<ClientContext, 'since' | 'delay' | 'sentAt' | 'emptyStreak'>,
+    input: {} as Omit<ClientContext, 'since' | 'delay' | 'sentAt' | 'emptyStreak' | 'errorStreak'>,
+  },
+  actions: {
+    // No answer: the host refused or reset the connection, or the request timed out.
+    requestFailed: assign(({ context }) => {
+      const emptyStreak = context.emptyStreak + 1;
+      const errorStreak = context.errorStreak + 1;
+      const answer: PollAnswer = {
+        strategy: context.strategy,
+        kind: 'error',
+        updates: 0,
+        roundTripMs: context.io.now() - context.sentAt,
+        emptyStreak,
+        errorStreak,
+      };
+      return { emptyStreak, errorStreak, delay: context.io.nextDelay(answer) };
+    }),
   },
   delays: {
     openDelay: ({ context }) => context.openAfterMs,
@@ -137,7 +157,7 @@ export const clientMachine = setup({
 }).createMachine({
   id: 'client',
   initial: 'loading',
-  context: ({ input }) => ({ ...input, since: 0, delay: 0, sentAt: 0, emptyStreak: 0 }),
+  context: ({ input }) => ({ ...input, since: 0, delay: 0, sentAt: 0, emptyStreak: 0, errorStreak: 0 }),
   states: {
     // The page loads with the feed's current state, then polls for what comes after.
     loading: {
@@ -167,31 +187,19 @@ export const clientMachine = setup({
               updates,
               roundTripMs: context.io.now() - context.sentAt,
               emptyStreak,
+              errorStreak: 0,
             };
             return {
               since: Math.max(context.since, event.to),
               emptyStreak,
+              errorStreak: 0,
               delay: context.io.nextDelay(answer),
             };
           }),
         },
+        FAILED: { target: 'waiting', actions: 'requestFailed' },
       },
-      after: {
-        requestTimeout: {
-          target: 'waiting',
-          actions: assign(({ context }) => {
-            const emptyStreak = context.emptyStreak + 1;
-            const answer: PollAnswer = {
-              strategy: context.strategy,
-              kind: 'error',
-              updates: 0,
-              roundTripMs: context.requestTimeoutMs,
-              emptyStreak,
-            };
-            return { emptyStreak, delay: context.io.nextDelay(answer) };
-          }),
-        },
-      },
+      after: { requestTimeout: { target: 'waiting', actions: 'requestFailed' } },
     },
   },
 });

@@ -4,7 +4,7 @@ export function nextPollDelay(answer: PollAnswer, settings: PollSettings): numbe
   // A failed request (server down, link cut): back off, with jitter so that
   // clients do not all come back in the same instant.
   if (answer.kind === 'error') {
-    const backoff = Math.min(30_000, 500 * 2 ** Math.min(answer.emptyStreak, 6));
+    const backoff = Math.min(30_000, 500 * 2 ** Math.min(answer.errorStreak - 1, 6));
     return backoff / 2 + Math.random() * (backoff / 2);
   }
   // A long-poll answer means the server already waited for news on our behalf:

@@ -21,10 +21,29 @@ const UPDATE_BYTES = 100;
 export function buildPolling(sim: Simulation, p: Params, learner: PollingApi): void {
   const feed: number[] = [];
   const m = sim.metrics;
-  m.declare('requests', 'emptyResponses', 'eventsDelivered', 'updatesPublished', 'bytesOnWire');
+  m.declare(
+    'requests',
+    'emptyResponses',
+    'failedRequests',
+    'eventsDelivered',
+    'updatesPublished',
+    'bytesOnWire',
+  );
   m.declareSummary('deliveryLatencyMs');
   m.set('openRequests', 0);
   sim.net.defaults = { latencyMs: p.latencyMs, jitterMs: p.latencyMs * 0.2, loss: 0 };
+
+  // Each client's request that has not been answered yet (a token per request), so that
+  // a crashed server's host can refuse or reset it, as a real kernel does.
+  const outstanding = new Map<number, number>();
+  let requestToken = 0;
+  const fail = (client: number, token: number, label: string) => {
+    if (outstanding.get(client) !== token) return;
+    outstanding.delete(client);
+    m.inc('failedRequests');
+    const ev: ClientEvent = { type: 'FAILED', from: serverId };
+    sim.send(serverId, client, ev, label);
+  };
 
   let serverId = -1;
   const server = sim.spawn('server', 'server', serverMachine, {
@@ -47,7 +66,11 @@ export function buildPolling(sim: Simulation, p: Params, learner: PollingApi): v
         setOpenRequests: (n) => m.set('openRequests', n),
       } satisfies ServerIO,
     },
-    onCrash: () => m.set('openRequests', 0),
+    onCrash: () => {
+      m.set('openRequests', 0);
+      // The process is gone; its host resets every connection that had a request open.
+      for (const [client, token] of [...outstanding]) fail(client, token, 'RST (server down)');
+    },
   });
   serverId = server;
 
@@ -67,8 +90,15 @@ export function buildPolling(sim: Simulation, p: Params, learner: PollingApi): v
         m.inc('bytesOnWire', p.headerBytes);
         const ev: ServerEvent = { type: 'POLL', from: self, since, hold };
         sim.send(self, server, ev, hold ? 'GET /feed (hold)' : 'GET /feed');
+        const token = ++requestToken;
+        outstanding.set(self, token);
+        // A request reaching a host whose server process is down is refused at once.
+        sim.scheduler.after(p.latencyMs, () => {
+          if (!sim.isUp(server)) fail(self, token, 'RST (connection refused)');
+        });
       },
       receive: (from, to) => {
+        outstanding.delete(self);
         for (let k = from; k < to; k++) m.observe('deliveryLatencyMs', sim.now - (feed[k] as number));
         m.inc('eventsDelivered', Math.max(0, to - from));
       },

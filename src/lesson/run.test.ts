@@ -113,3 +113,28 @@ describe('preview', () => {
     expect(full.trace.length).toBe(plain.trace.length);
   });
 });
+
+describe('polling through a server crash', () => {
+  test.each(['short', 'long'])(
+    '%s polling: the host refuses or resets requests at once, clients back off and recover after the restart',
+    (strategy) => {
+      const r = runLesson(polling, {
+        lessonId: 'polling',
+        params: { strategy, durationMs: 60_000 },
+        code: polling.code.solution,
+        seed: 3,
+        faults: [
+          { at: 20_000, kind: 'crash', actor: 'server' },
+          { at: 22_000, kind: 'restart', actor: 'server' },
+        ],
+      });
+      expect(r.diagnostics).toEqual([]);
+      expect(r.metrics.failedRequests as number).toBeGreaterThanOrEqual(20);
+      const lat = r.metrics.deliveryLatencyMs as { max: number };
+      // A 2 s outage plus a jittered backoff of at most a few seconds, not a 35 s request timeout.
+      expect(lat.max).toBeLessThan(8000);
+      const failLabels = r.trace.strings.filter((s) => s.startsWith('RST'));
+      expect(failLabels.length).toBeGreaterThan(0);
+    },
+  );
+});
