@@ -56,7 +56,7 @@ test('server-sent events: from the index, replay the run through the restart, fi
 
   // Just after the restart at 30 s the server is down and every stream is gone.
   await lesson.timeline.fill('30500');
-  await expect(lesson.time).toHaveText('30.50 s / 1 min 0.0 s');
+  await expect(lesson.time).toHaveText('30.500 s / 1 min 0.0 s');
   await expect(lesson.node('server')).toHaveAttribute('aria-label', 'server down (server)');
   await expect(firstTab).toHaveAttribute('aria-label', 'b1-tab1 waiting (client)');
   await expect(page.getByRole('figure', { name: /Open connections to the server/ })).toContainText(

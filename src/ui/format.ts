@@ -6,6 +6,17 @@ export function formatTime(ms: number): string {
   return `${min} min ${((ms - min * 60_000) / 1000).toFixed(1)} s`;
 }
 
+/**
+ * The playback clock, to the millisecond (a tenth under 1 s): stepping moves between
+ * events that can be a fraction of a millisecond apart, and the display must show it.
+ */
+export function formatClock(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms * 10) / 10} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(3)} s`;
+  const min = Math.floor(ms / 60_000);
+  return `${min} min ${((ms - min * 60_000) / 1000).toFixed(3)} s`;
+}
+
 /** A metric figure for a table cell. */
 export function formatNumber(x: number): string {
   const abs = Math.abs(x);

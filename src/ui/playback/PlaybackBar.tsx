@@ -1,7 +1,7 @@
 import { MAX_SPEED, MIN_SPEED } from '../../state/slices/playback-slice';
 import { selectCurrent, selectPlaying, selectSpeed, selectT } from '../../state/selectors';
 import { useStore } from '../../state/store';
-import { formatTime } from '../format';
+import { formatClock, formatTime } from '../format';
 import { fromLogPosition, LOG_STEPS, toLogPosition } from '../log-scale';
 import { restart, seek, step, togglePlay } from './controls';
 
@@ -69,7 +69,7 @@ export function PlaybackBar() {
         onChange={(e) => seek(Number(e.target.value))}
       />
       <output className="time" aria-label="Playback time" data-testid="playback-time">
-        {formatTime(t)} / {formatTime(duration)}
+        {formatClock(t)} / {formatTime(duration)}
       </output>
       <label className="speed">
         <span>Speed</span>
