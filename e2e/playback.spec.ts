@@ -35,7 +35,7 @@ test('play, pause, step and scrub back change the time and what the views show',
   // Scrub forward to a busy moment, then back to the start: the views follow both ways.
   await lesson.timeline.fill('30000');
   await expect(lesson.time).toHaveText('30.000 s / 1 min 0.0 s');
-  await expect(lesson.inFlight).toContainText('at 30.00 s');
+  await expect(lesson.inFlight).toContainText('at 30.000 s');
   await expect(lesson.inFlight).not.toHaveText(/^0 messages/);
   await lesson.timeline.fill('0');
   await expect(lesson.inFlight).toHaveText('0 messages in flight at 0 ms');

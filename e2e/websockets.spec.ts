@@ -52,7 +52,7 @@ test('websockets: from the index, watch the handshake and the dead peer, then fi
 
   // After client-1's network vanished at 20 s, the starter's server still holds all 10 connections.
   await lesson.timeline.fill('35000');
-  await expect(lesson.time).toHaveText('35.00 s / 1 min 0.0 s');
+  await expect(lesson.time).toHaveText('35.000 s / 1 min 0.0 s');
   await expect(lesson.node('client-1')).toHaveAttribute('aria-label', 'client-1 OPEN (client)');
   const connections = page.getByRole('figure', { name: 'Open connections on the server' });
   await expect(connections).toContainText('10 connections at 35 s');

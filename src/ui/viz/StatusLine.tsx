@@ -1,6 +1,6 @@
 import { selectSelectedActor, selectT } from '../../state/selectors';
 import { useStore } from '../../state/store';
-import { formatTime } from '../format';
+import { formatClock } from '../format';
 import type { TraceIndex } from './viz-api';
 
 /** What the system looks like at this moment, in words (also what screen readers get). */
@@ -16,7 +16,7 @@ export function StatusLine({ index, label }: { index: TraceIndex; label?: string
     <p className="status-line" aria-live="off" data-testid="status-line">
       {label ? <strong>{label}: </strong> : null}
       <span data-testid="in-flight">
-        {inFlight} message{inFlight === 1 ? '' : 's'} in flight at {formatTime(t)}
+        {inFlight} message{inFlight === 1 ? '' : 's'} in flight at {formatClock(t)}
       </span>
       {actor ? (
         <span data-testid="actor-detail">
