@@ -96,7 +96,11 @@ export const clientMachine = setup({
       states: {
         asking: {
           entry: ({ context }) => context.io.poll(false),
-          on: { ANSWER: { target: 'waiting', actions: 'answered' } },
+          on: {
+            ANSWER: { target: 'waiting', actions: 'answered' },
+            // The server's host reset the connection (the server crashed): no answer is coming.
+            CLOSED: { target: 'waiting', actions: 'gaveUp' },
+          },
           after: { requestTimeout: { target: 'waiting', actions: 'gaveUp' } },
         },
         waiting: { after: { pollInterval: 'asking' } },
@@ -107,7 +111,10 @@ export const clientMachine = setup({
       states: {
         held: {
           entry: ({ context }) => context.io.poll(true),
-          on: { ANSWER: { target: 'held', reenter: true, actions: 'answered' } },
+          on: {
+            ANSWER: { target: 'held', reenter: true, actions: 'answered' },
+            CLOSED: { target: 'retrying', actions: 'gaveUp' },
+          },
           after: { requestTimeout: { target: 'retrying', actions: 'gaveUp' } },
         },
         retrying: { after: { retry: 'held' } },
