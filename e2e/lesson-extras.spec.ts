@@ -71,3 +71,18 @@ test('clicking an actor shows its state and its context at the playback moment',
   await expect(context).toContainText('"held"');
   await expect(page.locator('.actor-inspector figcaption')).toContainText(/server is (holding|idle) at 10/);
 });
+
+test('the skip link moves focus to the simulation and stays on the lesson', async ({
+  page,
+  consoleErrors: _,
+}) => {
+  const lesson = new LessonPage(page);
+  await lesson.open();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main', { name: 'Simulation' })).toBeFocused();
+  expect(new URL(page.url()).hash).toBe('#/lesson/polling');
+  await expect(page.getByRole('heading', { name: 'Short vs long polling', level: 1 })).toBeVisible();
+});
