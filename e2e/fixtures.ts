@@ -25,7 +25,8 @@ export { expect };
 
 /** Hosts a request may go to: the preview server (and data: URLs). */
 export function leftLocalhost(urls: string[]): string[] {
-  return urls.filter((u) => !/^(https?:\/\/127\.0\.0\.1:4173\/|data:|blob:)/.test(u));
+  const origin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`;
+  return urls.filter((u) => !u.startsWith(origin) && !/^(data:|blob:)/.test(u));
 }
 
 export async function watchErrors(page: Page, errors: string[]): Promise<void> {

@@ -3,6 +3,7 @@ import { LearnerError, type Diagnostic } from '../sandbox/diagnostic';
 import { loadLearnerCode } from './learner';
 import { describeMachine } from './machine-graph';
 import { resolveParams, type ParamValue } from './params';
+import { judgeTheory } from './theory';
 import type { AnyLesson, GoalResult, Metrics, RunOutcome, RunResult, Scenario } from './types';
 
 export interface RunOptions {
@@ -47,6 +48,7 @@ export function runLesson(lesson: AnyLesson, scenario: Scenario, opts: RunOption
     actors: [] as RunResult['actors'],
     machines,
     samples: {},
+    theory: [],
   };
 
   const learnerRng = sim.rng.fork('learner');
@@ -105,6 +107,7 @@ export function runLesson(lesson: AnyLesson, scenario: Scenario, opts: RunOption
     ok: diagnostics.length === 0,
     metrics,
     goals,
+    theory: diagnostics.length ? [] : judgeTheory(lesson.theory, metrics, params),
     diagnostics,
     actors: sim.actors,
     trace: sim.trace.toData(),

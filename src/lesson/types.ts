@@ -1,7 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { ActorInfo, Simulation } from '../engine/sim';
 import type { Fault } from '../engine/faults';
-import type { MetricValue, SampleSeries } from '../engine/metrics';
+import type { LatencySummary, MetricValue, SampleSeries } from '../engine/metrics';
 import type { MachineGraph } from './machine-graph';
 import type { TraceData } from '../engine/trace';
 import type { Diagnostic } from '../sandbox/diagnostic';
@@ -45,6 +45,42 @@ export interface Prediction<P> {
   grade(outcomes: Record<string, RunOutcome>): { answer: string; explanation: string };
 }
 
+/**
+ * What queueing theory, probability or the protocol predicts for one metric from the
+ * params. The page shows it beside the simulated value; the generic lesson test holds
+ * the reference solution to it over several seeds.
+ */
+export interface TheoryClaim<P> {
+  /** Metric name; for a latency summary, `field` picks the statistic compared. */
+  metric: string;
+  field?: keyof LatencySummary;
+  /** Short label, e.g. "Mean delivery delay (short polling)". */
+  title: string;
+  /** The formula as the page shows it, e.g. "(T + RTT)/2 + L". */
+  formula: string;
+  /** One-line derivation with its assumptions. */
+  why: string;
+  unit: string;
+  /** The predicted value for these params, or undefined where the claim does not apply. */
+  predict(params: P): number | undefined;
+  /** How far the simulation may be from the prediction and still agree (either bound). */
+  tolerance: { relative?: number; absolute?: number };
+}
+
+/** One theory claim judged against one run. */
+export interface TheoryRow {
+  metric: string;
+  field?: keyof LatencySummary;
+  title: string;
+  formula: string;
+  why: string;
+  unit: string;
+  predicted: number;
+  observed: number;
+  /** Within the claim's tolerance. */
+  agrees: boolean;
+}
+
 export type ViewSpec =
   | { kind: 'topology' }
   | { kind: 'sequence'; maxActors?: number }
@@ -85,6 +121,8 @@ export interface Lesson<S extends ParamSpecs = ParamSpecs, Api = unknown> {
   build(sim: Simulation, params: ParamsOf<S>, learner: Api): void;
   /** Metrics computed from the others at the end of a run (e.g. a ratio). */
   derive?(metrics: Metrics, params: ParamsOf<S>): Metrics;
+  /** What theory predicts for the metrics (see TheoryClaim). */
+  theory?: TheoryClaim<ParamsOf<S>>[];
 }
 
 // Lessons differ in params and API; the registry holds them behind this type.
@@ -115,6 +153,8 @@ export interface RunResult {
   partial?: boolean;
   metrics: Metrics;
   goals: GoalResult[];
+  /** The lesson's theory claims that apply to these params, judged against this run. */
+  theory: TheoryRow[];
   diagnostics: Diagnostic[];
   actors: ActorInfo[];
   trace: TraceData;
