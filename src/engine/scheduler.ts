@@ -8,6 +8,9 @@ export interface Task {
   cancelled: boolean;
 }
 
+/** Events between two `tick` calls of runUntil (a power of two). */
+export const TICK_EVERY = 4096;
+
 const byTimeThenSeq = (a: Task, b: Task): number => a.t - b.t || a.seq - b.seq;
 
 /**
@@ -65,8 +68,11 @@ export class Scheduler {
     }
   }
 
-  /** Runs events up to and including `until`, then leaves the clock at `until`. */
-  runUntil(until: number): void {
+  /**
+   * Runs events up to and including `until`, then leaves the clock at `until`.
+   * `tick`, if given, is called after every TICK_EVERY events (a heartbeat for long runs).
+   */
+  runUntil(until: number, tick?: () => void): void {
     this.stopped = false;
     while (!this.stopped) {
       const top = this.queue.peek();
@@ -76,6 +82,7 @@ export class Scheduler {
       this.now = top.t;
       this.executed++;
       top.fn();
+      if (tick !== undefined && (this.executed & (TICK_EVERY - 1)) === 0) tick();
     }
     if (!this.stopped && until > this.now) this.now = until;
   }

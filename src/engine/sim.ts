@@ -219,14 +219,16 @@ export class Simulation {
 
   /**
    * Runs until `durationMs` of virtual time have passed or something failed.
-   * `onProgress` is called between slices of virtual time (the worker uses it as a
-   * heartbeat; the UI as a progress bar).
+   * `onProgress` gets the fraction of virtual time done, between 200 slices of virtual
+   * time and every few thousand events within a slice, so a long run calls it often
+   * (the worker turns it into a wall-time heartbeat; the UI into a progress bar).
    */
   run(durationMs: number, onProgress?: (fraction: number) => void): void {
     const slices = onProgress ? 200 : 1;
+    const tick = onProgress && (() => onProgress(durationMs > 0 ? this.scheduler.now / durationMs : 1));
     try {
       for (let k = 1; k <= slices && this.failure === undefined; k++) {
-        this.scheduler.runUntil((durationMs * k) / slices);
+        this.scheduler.runUntil((durationMs * k) / slices, tick);
         onProgress?.(k / slices);
       }
     } catch (err) {

@@ -121,6 +121,8 @@ export function gradePrediction(
   lesson: AnyLesson,
   predictionId: string,
   scenario: Scenario,
+  /** Engine progress of each run (the worker's heartbeat). */
+  onProgress?: (fraction: number) => void,
 ): { answer: string; explanation: string } {
   const p = lesson.predictions.find((x) => x.id === predictionId);
   if (!p) throw new Error(`lesson ${lesson.id} has no prediction ${predictionId}`);
@@ -134,7 +136,7 @@ export function gradePrediction(
         code: lesson.code.solution,
         faults: [],
       },
-      { trace: false },
+      { trace: false, onProgress },
     );
     outcomes[name] = { metrics: r.metrics, diagnostics: r.diagnostics };
   }
