@@ -62,8 +62,9 @@ export class Simulation {
   /** The first error thrown by the model or learner code; the run stops at it. */
   failure: unknown = undefined;
 
-  constructor(opts: { seed: number; trace?: boolean }) {
-    this.trace = new TraceRecorder(opts.trace ?? true);
+  /** `traceLimit`: events the trace records at most (see TraceRecorder). */
+  constructor(opts: { seed: number; trace?: boolean; traceLimit?: number }) {
+    this.trace = new TraceRecorder(opts.trace ?? true, opts.traceLimit);
     this.rng = new Rng(opts.seed);
     this.metrics = new Metrics(this.trace, () => this.scheduler.now);
     this.net = new Network(this.scheduler, this.rng.fork('network'), this.trace, {
