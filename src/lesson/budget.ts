@@ -6,11 +6,12 @@ import type { NumberParam, ParamSpecs, ParamValue } from './params';
  * outnumber the events). Calibrated with `npm run bench -- --largest`: the heaviest lesson
  * event (polling at a 50 ms poll interval, xstate timers on every poll) costs about 10 µs
  * of CPU on an idle core of the reference machine and up to 25 µs on a heavily shared
- * one, so 3 M events is 30-75 s of CPU.
+ * one (and the sse lesson, whose rate grows as connections accumulate, more), so 2 M events
+ * is 20-55 s of CPU.
  * Counting events, not seconds, keeps the verdict the same on every machine and in
  * Node and the browser.
  */
-export const WORK_BUDGET = 3_000_000;
+export const WORK_BUDGET = 2_000_000;
 export const OBSERVATIONS_PER_EVENT = 8;
 /**
  * The pilot: work is measured between these two fractions of the run's virtual time
