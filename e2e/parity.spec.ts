@@ -20,13 +20,10 @@ for (const id of LESSONS) {
     consoleErrors: _,
   }) => {
     test.setTimeout(120_000);
-    const [node] = await Promise.all([
-      headless(id),
-      (async () => {
-        const lesson = new LessonPage(page);
-        await lesson.open(id);
-      })(),
-    ]);
+    // One after the other: on a shared machine the browser run must not wait behind the CLI.
+    await page.goto(`./#/lesson/${id}`);
+    await page.waitForFunction(() => window.__playground?.ready === true, null, { timeout: 90_000 });
+    const node = await headless(id);
     const browser = await new LessonPage(page).lastRun();
     // Through JSON on both sides: the CLI prints JSON, so compare what JSON can carry, byte for byte.
     expect(JSON.stringify(browser?.metrics)).toBe(JSON.stringify(node.metrics));
