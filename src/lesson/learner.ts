@@ -7,13 +7,37 @@ export type LoadedLearner =
   { ok: true; api: Record<string, unknown> } | { ok: false; diagnostic: Diagnostic };
 
 /**
+ * Told each time control enters learner code (the module body, then each exported
+ * function by name). The sim worker and the CLI's runner thread install one that posts
+ * a heartbeat naming the function, so a watchdog that hears nothing afterwards knows
+ * whose code is running and applies the learner's time limit, not the engine's.
+ */
+export interface LearnerWatch {
+  /** Control enters learner code; true if the watchdog was told (then `exit` must tell it control left). */
+  enter(name: string): boolean;
+  exit(): void;
+}
+let watch: LearnerWatch | undefined;
+
+/** Installs (or removes) the hooks for every learner module loaded afterwards. */
+export function watchLearnerCalls(hooks: LearnerWatch | undefined): void {
+  watch = hooks;
+}
+
+/** The name the module body is reported under (heartbeats, diagnostics). */
+export const MODULE_BODY = 'module body';
+
+/**
  * Compiles and evaluates learner code, checks it exports the functions the lesson
  * needs, and wraps each so an exception becomes a diagnostic with the learner's line.
  */
 export function loadLearnerCode(lesson: AnyLesson, source: string, random: () => number): LoadedLearner {
   const compiled = compileLearnerCode(source);
   if (!compiled.ok) return compiled;
+  const w = watch;
+  const told = w?.enter(MODULE_BODY) ?? false;
   const evaluated = evaluateLearnerModule(compiled.js, random);
+  if (told) w?.exit();
   if (!evaluated.ok) return evaluated;
   const api: Record<string, unknown> = {};
   for (const name of lesson.code.exports) {
@@ -27,11 +51,15 @@ export function loadLearnerCode(lesson: AnyLesson, source: string, random: () =>
         },
       };
     }
+    const call = fn as (...a: unknown[]) => unknown;
     api[name] = (...args: unknown[]) => {
+      const toldEntry = w !== undefined && w.enter(name);
       try {
-        return (fn as (...a: unknown[]) => unknown)(...args);
+        return call(...args);
       } catch (err) {
         throw new LearnerError(runtimeDiagnostic(err, name));
+      } finally {
+        if (toldEntry) w.exit();
       }
     };
   }
