@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { metricNumber, metricSummary } from '../../src/lesson/metric-access';
 import { runLesson } from '../../src/lesson/run';
 import lesson from './index';
-import { chunkFramingBytes, handshakeRoundTrips, sseFramingBytes, wsFrameHeaderBytes } from './wire';
+import { chunkFramingBytes, sseFramingBytes } from '../../src/kit/protocol/http';
+import { frameHeaderBytes as wsFrameHeaderBytes } from '../../src/kit/protocol/websocket';
+import { handshakeRoundTrips } from '../../src/kit/transport/handshake';
 
 type Overrides = Record<string, string | number>;
 

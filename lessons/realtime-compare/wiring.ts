@@ -5,8 +5,8 @@ import { Meter } from './meter';
 import { clientMachine, serverMachine, type ClientIO, type ServerEvent } from './model';
 import type { RealtimeParams } from './params';
 import { FeatureServer, LONG_POLL_HOLD_MS } from './server';
-import { Transport } from './transport';
-import { wsFrameHeaderBytes } from './wire';
+import { Transport } from '../../src/kit/transport/keep-alive';
+import { frameHeaderBytes as wsFrameHeaderBytes } from '../../src/kit/protocol/websocket';
 import {
   CHAT_POSTS_PER_SECOND,
   metricName,
@@ -44,7 +44,15 @@ function buildFeature(sim: Simulation, p: RealtimeParams, info: WorkloadInfo, te
   const w = info.name;
   const meter = new Meter(sim.metrics, w, p.connectionMemoryKiB * 1024, () => sim.now);
   let serverId = -1;
-  const transport = new Transport(sim, meter, () => serverId, {
+  const hooks = {
+    dialed: (roundTrips: number) => {
+      meter.inc('handshakes');
+      meter.inc('handshakeRoundTrips', roundTrips);
+    },
+    flightSent: () => undefined,
+    serverConnections: (d: number) => meter.connections(d),
+  };
+  const transport = new Transport(sim, hooks, () => serverId, {
     tls: p.tls,
     keepAliveMs: p.keepAliveTimeoutMs,
     latencyMs: p.latencyMs,

@@ -1,6 +1,6 @@
 import type { Simulation } from '../../src/engine/sim';
 import type { SseApi } from './api';
-import { BrowserConnections, type Conn } from './connections';
+import { OriginPool as BrowserConnections, type Conn } from '../../src/kit/transport/origin-pool';
 import { checkedDelay, checkedReplay } from './learner-checks';
 import {
   clientMachine,
@@ -14,10 +14,6 @@ import {
 import type { SseParams } from './params';
 import { ReconnectStats, StreamTracker } from './tracking';
 
-/** HTTP/1.1: Chrome and Firefox open at most 6 connections per origin (MDN, EventSource). */
-export const H1_MAX_CONNECTIONS = 6;
-/** HTTP/2: a common SETTINGS_MAX_CONCURRENT_STREAMS (RFC 9113 §6.5.2 recommends no less than 100). */
-export const H2_MAX_STREAMS = 100;
 /** TCP handshake plus TLS 1.3 handshake: two round trips before the first request. */
 const HANDSHAKE_RTTS = 2;
 /** A connection attempt across a cut link gives up after this long (real OSes wait tens of seconds). */
@@ -73,37 +69,32 @@ export function buildSse(sim: Simulation, p: SseParams, learner: SseApi): void {
   const poolOf = new Map<number, BrowserConnections>();
   const connOf = (tab: number) => poolOf.get(tab)?.connOf(tab);
   const makePool = (): BrowserConnections => {
-    const h1 = p.httpVersion === '1.1';
-    const pool: BrowserConnections = new BrowserConnections(
-      h1 ? H1_MAX_CONNECTIONS : 1,
-      h1 ? 1 : H2_MAX_STREAMS,
-      {
-        newId: () => nextConnId++,
-        waitingChanged: (d) => m.add('pendingStreams', d),
-        grant: (_conn, tab, stream) => tell(tab, { type: 'SOCKET', stream }),
-        dial: (conn) => {
-          const [firstTab] = conn.streams.keys();
-          if (firstTab !== undefined && sim.net.isPartitioned(firstTab, server)) {
-            sim.scheduler.after(CONNECT_TIMEOUT_MS, () => breakConn(pool, conn, 'connect timeout'));
-          } else if (!sim.isUp(server)) {
-            sim.scheduler.after(rtt, () => breakConn(pool, conn, 'refused'));
-          } else {
-            sim.scheduler.after(HANDSHAKE_RTTS * rtt, () => {
-              if (!conn.up) return;
-              m.add('openConnections', 1);
-              if (p.dropEveryMs > 0) {
-                sim.scheduler.after(drops.exponential(p.dropEveryMs), () => {
-                  if (!conn.up) return;
-                  m.inc('connectionDrops');
-                  breakConn(pool, conn, 'dropped');
-                });
-              }
-              pool.established(conn);
-            });
-          }
-        },
+    const pool: BrowserConnections = new BrowserConnections(p.httpVersion, {
+      newId: () => nextConnId++,
+      waitingChanged: (d) => m.add('pendingStreams', d),
+      grant: (_conn, tab, stream) => tell(tab, { type: 'SOCKET', stream }),
+      dial: (conn) => {
+        const [firstTab] = conn.streams.keys();
+        if (firstTab !== undefined && sim.net.isPartitioned(firstTab, server)) {
+          sim.scheduler.after(CONNECT_TIMEOUT_MS, () => breakConn(pool, conn, 'connect timeout'));
+        } else if (!sim.isUp(server)) {
+          sim.scheduler.after(rtt, () => breakConn(pool, conn, 'refused'));
+        } else {
+          sim.scheduler.after(HANDSHAKE_RTTS * rtt, () => {
+            if (!conn.up) return;
+            m.add('openConnections', 1);
+            if (p.dropEveryMs > 0) {
+              sim.scheduler.after(drops.exponential(p.dropEveryMs), () => {
+                if (!conn.up) return;
+                m.inc('connectionDrops');
+                breakConn(pool, conn, 'dropped');
+              });
+            }
+            pool.established(conn);
+          });
+        }
       },
-    );
+    });
     pools.push(pool);
     return pool;
   };

@@ -2,7 +2,7 @@ import { fmt, metricNumber, metricSummary } from '../../src/lesson/metric-access
 import type { ParamsOf } from '../../src/lesson/params';
 import type { Prediction } from '../../src/lesson/types';
 import type { websocketsParams } from './index';
-import { TCP_GIVE_UP_MS } from './send-buffer';
+import { TCP_GIVE_UP_MS } from '../../src/kit/transport/tcp';
 
 type Params = ParamsOf<typeof websocketsParams>;
 

@@ -2,9 +2,14 @@ import type { Simulation } from '../../src/engine/sim';
 import type { Task } from '../../src/engine/scheduler';
 import { learnerMistake } from '../../src/lesson/learner-mistake';
 import type { BroadcastAction, ClientConnection, Heartbeat, RoomSettings, WebSocketsApi } from './api';
-import { CLOSE_PAYLOAD_BYTES, CLOSE_POLICY_VIOLATION, frameBytes, UPGRADE_RESPONSE } from './frames';
+import {
+  CLOSE_PAYLOAD_BYTES,
+  CLOSE_POLICY_VIOLATION,
+  frameBytes,
+  UPGRADE_RESPONSE,
+} from '../../src/kit/protocol/websocket';
 import type { ServerIO } from './model';
-import { SendBuffer } from './send-buffer';
+import { SendBuffer } from '../../src/kit/transport/send-buffer';
 
 /** Who a client really is; the server does not know, the metrics do. */
 export type Role = 'healthy' | 'slow' | 'dead';

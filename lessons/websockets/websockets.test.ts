@@ -12,9 +12,9 @@ import {
   UPGRADE_REQUEST,
   UPGRADE_RESPONSE,
   WEBSOCKET_GUID,
-} from './frames';
+} from '../../src/kit/protocol/websocket';
 import lesson from './index';
-import { TCP_GIVE_UP_MS } from './send-buffer';
+import { TCP_GIVE_UP_MS } from '../../src/kit/transport/tcp';
 
 type Params = Record<string, string | number>;
 

@@ -2,7 +2,7 @@ import type { Simulation } from '../../src/engine/sim';
 import { learnerMistake } from '../../src/lesson/learner-mistake';
 import type { ParamsOf } from '../../src/lesson/params';
 import type { Heartbeat, RoomSettings, WebSocketsApi } from './api';
-import { frameBytes, UPGRADE_REQUEST } from './frames';
+import { frameBytes, UPGRADE_REQUEST } from '../../src/kit/protocol/websocket';
 import type { websocketsParams } from './index';
 import { clientMachine, serverMachine, type ClientIO } from './model';
 import { createRoom, HEALTHY_BYTES_PER_MS, type Role } from './room';

@@ -1,3 +1,5 @@
+import { H1_MAX_CONNECTIONS_PER_ORIGIN, H2_MAX_CONCURRENT_STREAMS } from '../protocol/http';
+
 /** One TCP (+TLS) connection from a browser to the origin. */
 export interface Conn {
   id: number;
@@ -19,20 +21,36 @@ export interface ConnHooks {
 }
 
 /**
- * One browser's connections to one origin. With HTTP/1.1 a connection carries one
+ * One browser's connections to one origin (a SimPy-style resource: requests wait in
+ * FIFO order for a slot, a released slot goes to the first waiter). With HTTP/1.1 a connection carries one
  * request at a time and the browser opens at most 6 per origin, so a 7th long-lived
  * stream waits for one to close. With HTTP/2 one connection multiplexes up to the
  * server's SETTINGS_MAX_CONCURRENT_STREAMS streams.
  */
-export class BrowserConnections {
+export class OriginPool {
   readonly conns: Conn[] = [];
   private readonly waiting: { tab: number; stream: number }[] = [];
 
+  private readonly maxConns: number;
+  private readonly streamsPerConn: number;
+
   constructor(
-    private readonly maxConns: number,
-    private readonly streamsPerConn: number,
+    http: '1.1' | '2',
     private readonly hooks: ConnHooks,
-  ) {}
+  ) {
+    this.maxConns = http === '1.1' ? H1_MAX_CONNECTIONS_PER_ORIGIN : 1;
+    this.streamsPerConn = http === '1.1' ? 1 : H2_MAX_CONCURRENT_STREAMS;
+  }
+
+  /** Streams waiting for a connection. */
+  get waitingCount(): number {
+    return this.waiting.length;
+  }
+
+  /** Whether the tab's stream is waiting for a connection (HTTP/1.1 beyond 6). */
+  isWaiting(tab: number): boolean {
+    return this.waiting.some((w) => w.tab === tab);
+  }
 
   /** A tab wants to open a stream: attach it to a connection with room, open one, or queue it. */
   request(tab: number, stream: number): void {
