@@ -1,19 +1,17 @@
 import type { Simulation } from '../../src/engine/sim';
 import { learnerMistake } from '../../src/lesson/learner-mistake';
 import type { RealtimeCompareApi, Technique, WorkloadInfo, WorkloadName } from './api';
+import { atEndOfRun } from '../../src/kit/lifecycle';
+import { MetricWriter } from '../../src/kit/metrics/writer';
+import { poisson } from '../../src/kit/workloads/arrivals';
 import { Meter } from './meter';
+import { realtimeMetrics } from './metrics';
 import { clientMachine, serverMachine, type ClientIO, type ServerEvent } from './model';
 import type { RealtimeParams } from './params';
 import { FeatureServer, LONG_POLL_HOLD_MS } from './server';
 import { Transport } from '../../src/kit/transport/keep-alive';
 import { frameHeaderBytes as wsFrameHeaderBytes } from '../../src/kit/protocol/websocket';
-import {
-  CHAT_POSTS_PER_SECOND,
-  metricName,
-  NOTIFICATIONS_PER_SECOND,
-  WORKLOADS,
-  workloadInfo,
-} from './workloads';
+import { CHAT_POSTS_PER_SECOND, NOTIFICATIONS_PER_SECOND, WORKLOADS, workloadInfo } from './workloads';
 
 export const TECHNIQUES: readonly Technique[] = ['short', 'long', 'sse', 'websocket'];
 /** Chrome's EventSource waits 3 s before reconnecting; the WebSocket pages here do the same. */
@@ -29,27 +27,39 @@ function checked(t: unknown, w: WorkloadName): Technique {
 /** The three features side by side, each with its own server and its users' pages. */
 export function buildRealtimeCompare(sim: Simulation, p: RealtimeParams, learner: RealtimeCompareApi): void {
   sim.net.defaults = { latencyMs: p.latencyMs, jitterMs: p.latencyMs * 0.1, loss: 0 };
+  const m = new MetricWriter(sim.metrics, realtimeMetrics, () => sim.now);
   const features = WORKLOADS.map((w) => {
     const info = workloadInfo(w, p);
     const technique =
       p.override === 'code' ? checked(learner.chooseTechnique(structuredClone(info)), w) : p.override;
-    sim.metrics.inc(metricName(w, 'technique'), TECHNIQUES.indexOf(technique));
-    return buildFeature(sim, p, info, technique);
+    m.inc('technique', TECHNIQUES.indexOf(technique), w);
+    return buildFeature(
+      sim,
+      p,
+      info,
+      technique,
+      new Meter(m, w, p.connectionMemoryKiB * 1024, () => sim.now),
+    );
   });
   for (let u = 1; u <= p.clients; u++) for (const f of features) f.spawnPage(u);
-  sim.scheduler.at(p.durationMs, () => features.forEach((f) => f.meter.settle()));
+  atEndOfRun(sim, p.durationMs, () => m.settle());
 }
 
-function buildFeature(sim: Simulation, p: RealtimeParams, info: WorkloadInfo, technique: Technique) {
+function buildFeature(
+  sim: Simulation,
+  p: RealtimeParams,
+  info: WorkloadInfo,
+  technique: Technique,
+  meter: Meter,
+) {
   const w = info.name;
-  const meter = new Meter(sim.metrics, w, p.connectionMemoryKiB * 1024, () => sim.now);
   let serverId = -1;
   const hooks = {
     dialed: (roundTrips: number) => {
       meter.inc('handshakes');
       meter.inc('handshakeRoundTrips', roundTrips);
     },
-    flightSent: () => undefined,
+    flightSent: (bytes: number) => meter.handshakeBytes(bytes),
     serverConnections: (d: number) => meter.connections(d),
   };
   const transport = new Transport(sim, hooks, () => serverId, {
@@ -67,13 +77,8 @@ function buildFeature(sim: Simulation, p: RealtimeParams, info: WorkloadInfo, te
     onCrash: () => server.crashed(),
   });
   const random = sim.rng.fork(w);
-  const every = (ratePerSecond: number, fn: () => void, from = 0) => {
-    const tick = () => {
-      fn();
-      sim.scheduler.after(random.exponential(1000 / ratePerSecond), tick);
-    };
-    sim.scheduler.after(from + random.exponential(1000 / ratePerSecond), tick);
-  };
+  const every = (ratePerSecond: number, fn: () => void, from = 0) =>
+    poisson(sim.scheduler, random, ratePerSecond, fn, from);
   if (w === 'ticker') every(info.serverToClientPerSecond, () => server.publish(pages, sim.now));
 
   const spawnPage = (user: number) => {
@@ -163,5 +168,5 @@ function buildFeature(sim: Simulation, p: RealtimeParams, info: WorkloadInfo, te
       every(CHAT_POSTS_PER_SECOND, () => sim.ref(page)?.send({ type: 'SAY' }), info.pollIntervalMs);
     if (w === 'notifications') every(NOTIFICATIONS_PER_SECOND, () => server.publish([page], sim.now));
   };
-  return { meter, spawnPage };
+  return { spawnPage };
 }

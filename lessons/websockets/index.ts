@@ -4,6 +4,7 @@ import { defineLesson } from '../../src/lesson/types';
 import type { WebSocketsApi } from './api';
 import api from './api.ts?raw';
 import { websocketsGoals } from './goals';
+import { websocketsMetrics } from './metrics';
 import narrative from './lesson.md?raw';
 import { clientMachine, serverMachine } from './model';
 import { websocketsPredictions } from './predictions';
@@ -103,9 +104,10 @@ export const websocketsParams = {
   }),
 };
 
-export default defineLesson<typeof websocketsParams, WebSocketsApi>({
+export default defineLesson({
   id: 'websockets',
   params: websocketsParams,
+  metrics: websocketsMetrics,
   narrative,
   code: { starter, solution, api, exports: ['heartbeat', 'onBroadcast'] },
   starterFails: ['detect-dead', 'bounded-memory'],
@@ -137,7 +139,7 @@ export default defineLesson<typeof websocketsParams, WebSocketsApi>({
     { label: 'Heartbeat off', params: { appHeartbeat: 'off' } },
     { label: 'Your heartbeat', params: { appHeartbeat: 'code' } },
   ],
-  build: (sim, params, learner) => buildWebSockets(sim, params, learner),
+  build: (sim, params, learner: WebSocketsApi) => buildWebSockets(sim, params, learner),
   derive: (m) => ({
     clientTextFrameBytes:
       metricNumber(m, 'textBytesFromClients') / Math.max(1, metricNumber(m, 'textFramesFromClients')),
