@@ -50,7 +50,10 @@ export function buildPolling(sim: Simulation, p: PollingParams, learner: Polling
   };
   server = sim.spawn('server', 'server', serverMachine, {
     input: { holdTimeoutMs: p.holdTimeoutMs, io: serverIO },
-    onCrash: () => (m.set('openRequests', 0), pending.serverCrashed()),
+    onCrash: () => {
+      m.set('openRequests', 0);
+      pending.serverCrashed();
+    },
   });
 
   const settings = {

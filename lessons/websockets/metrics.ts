@@ -12,6 +12,11 @@ export const websocketsMetrics = defineMetrics({
   messagesDroppedHealthy: { kind: 'counter', unit: 'messages', help: 'Of those, for healthy clients' },
   healthyDisconnects: { kind: 'counter', unit: 'connections', help: 'Healthy clients closed by the server' },
   slowClientDisconnects: { kind: 'counter', unit: 'connections', help: 'Slow clients closed by the server' },
+  deadPeers: {
+    kind: 'counter',
+    unit: 'peers',
+    help: 'Clients whose network vanished while the server held their connection (0 if it died before its handshake)',
+  },
   deadPeersDetected: { kind: 'counter', unit: 'peers', help: 'Dead peers the server let go' },
   deadPeersUndetected: { kind: 'counter', unit: 'peers', help: 'Dead peers still held at the end' },
   deadPeerHeldBytes: {
