@@ -1,79 +1,47 @@
 import { round } from '../../src/engine/metrics';
-import { metricNumber } from '../../src/lesson/metric-access';
-import { defineLesson, type Metrics } from '../../src/lesson/types';
-import type { RealtimeCompareApi } from './api';
-import api from './api.ts?raw';
+import { metricReader } from '../../src/kit/metrics/reader';
+import { labelledKey } from '../../src/kit/metrics/table';
+import { byId, defineLesson, type Metrics } from '../../src/lesson/types';
+import type { RealtimeCompareApi, WorkloadName } from './api';
+import content from './content';
 import { realtimeGoals } from './goals';
-import narrative from './lesson.md?raw';
+import { realtimeMetrics } from './metrics';
 import { clientMachine, serverMachine } from './model';
-import { realtimeParams, type RealtimeParams } from './params';
+import type { RealtimeParams } from './params';
 import { realtimePredictions } from './predictions';
-import solution from './solution.ts?raw';
-import starter from './starter.ts?raw';
 import { buildRealtimeCompare } from './wiring';
-import { metricName, WORKLOADS } from './workloads';
+import { WORKLOADS } from './workloads';
 
-export { realtimeParams };
+export { realtimeParams } from './params';
 
-/** Per-workload ratios the goals and the compare view read. */
-function derive(m: Metrics, p: RealtimeParams): Metrics {
+/** Per-feature ratios the goals and the compare view read. */
+function derive(metrics: Metrics, p: RealtimeParams): Metrics {
+  const m = metricReader(realtimeMetrics, metrics);
   const out: Metrics = {};
+  const put = (name: keyof typeof realtimeMetrics, w: WorkloadName, v: number) =>
+    (out[labelledKey(w, name)] = v);
   for (const w of WORKLOADS) {
-    const n = (name: string) => metricNumber(m, metricName(w, name));
-    const delivered = Math.max(1, n('updatesDelivered'));
-    out[metricName(w, 'bytesPerUpdate')] = round(n('bytesOnWire') / delivered);
-    out[metricName(w, 'requestsPerUpdate')] = round(n('requests') / delivered);
-    out[metricName(w, 'requestsPerUser')] = round(n('requests') / p.clients);
-    out[metricName(w, 'handshakesPerUser')] = round(n('handshakes') / p.clients);
-    const perUser = n('connectionMs') / (p.durationMs * p.clients);
-    out[metricName(w, 'connectionsPerUser')] = round(perUser);
-    out[metricName(w, 'memoryPerUserBytes')] = Math.round(perUser * p.connectionMemoryKiB * 1024);
+    const delivered = Math.max(1, m.count('updatesDelivered', w));
+    put('bytesPerUpdate', w, round(m.count('bytesOnWire', w) / delivered));
+    put('requestsPerUpdate', w, round(m.count('requests', w) / delivered));
+    put('requestsPerUser', w, round(m.count('requests', w) / p.clients));
+    put('handshakesPerUser', w, round(m.count('handshakes', w) / p.clients));
+    const perUser = m.count('connectionMs', w) / (p.durationMs * p.clients);
+    put('connectionsPerUser', w, round(perUser));
+    put('memoryPerUserBytes', w, Math.round(perUser * p.connectionMemoryKiB * 1024));
   }
+  out.roundTripsPerHandshake = round(m.count('handshakeRoundTrips') / Math.max(1, m.count('handshakes')));
   out.chatUpstreamOverheadPerMessage = round(
-    metricNumber(m, 'chatUpstreamOverheadBytes') / Math.max(1, metricNumber(m, 'chatMessagesSent')),
+    m.count('upstreamOverheadBytes', 'chat') / Math.max(1, m.count('messagesSent', 'chat')),
   );
   return out;
 }
 
-export default defineLesson<typeof realtimeParams, RealtimeCompareApi>({
-  id: 'realtime-compare',
-  params: realtimeParams,
-  narrative,
-  code: { starter, solution, api, exports: ['chooseTechnique'] },
-  starterFails: ['ticker-lean', 'chat-fresh', 'chat-upstream'],
+/** The realtime-compare lesson as the worker and the CLI run it. */
+export default defineLesson(content, {
   machines: { client: clientMachine, server: serverMachine },
-  views: [
-    { kind: 'topology' },
-    { kind: 'sequence', maxActors: 6 },
-    {
-      kind: 'timeseries',
-      gauge: 'openConnections',
-      title: 'Connections open on the three servers',
-      unit: 'connections',
-    },
-    {
-      kind: 'timeseries',
-      gauge: 'notificationsOpenConnections',
-      title: 'Connections open on the notification server',
-      unit: 'connections',
-    },
-    {
-      kind: 'histogram',
-      summary: 'deliveryLatencyMs',
-      title: 'Delivery latency, all three features (publish or post to page)',
-      unit: 'ms',
-    },
-    { kind: 'histogram', summary: 'tickerLatencyMs', title: 'Ticker delivery latency', unit: 'ms' },
-    { kind: 'statechart', actorKind: 'client' },
-  ],
-  compare: [
-    { label: 'Short polling everywhere', params: { override: 'short' } },
-    { label: 'Long polling everywhere', params: { override: 'long' } },
-    { label: 'SSE everywhere', params: { override: 'sse' } },
-    { label: 'WebSockets everywhere', params: { override: 'websocket' } },
-  ],
-  build: (sim, params, learner) => buildRealtimeCompare(sim, params, learner),
+  build: (sim, params, learner: RealtimeCompareApi) => buildRealtimeCompare(sim, params, learner),
   derive,
-  goals: realtimeGoals,
-  predictions: realtimePredictions,
+  checks: byId(realtimeGoals, (g) => g.check),
+  grading: byId(realtimePredictions, (p) => p),
 });

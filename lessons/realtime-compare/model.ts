@@ -1,6 +1,6 @@
 import { setup } from 'xstate';
 import type { Technique } from './api';
-import type { PacketEvent } from './transport';
+import type { PacketEvent } from '../../src/kit/transport/keep-alive';
 
 /** Messages a page receives (from the network, except SAY). */
 export type ClientEvent =

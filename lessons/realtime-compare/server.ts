@@ -2,8 +2,9 @@ import type { Simulation } from '../../src/engine/sim';
 import type { Task } from '../../src/engine/scheduler';
 import type { Meter } from './meter';
 import type { ClientEvent, ServerEvent } from './model';
-import type { Transport } from './transport';
-import { chunkFramingBytes, sseFramingBytes, wsFrameHeaderBytes } from './wire';
+import type { Transport } from '../../src/kit/transport/keep-alive';
+import { chunkFramingBytes, sseFramingBytes } from '../../src/kit/protocol/http';
+import { frameHeaderBytes as wsFrameHeaderBytes } from '../../src/kit/protocol/websocket';
 
 /** How long a long poll is held before it is answered empty (the polling lesson's 30 s). */
 export const LONG_POLL_HOLD_MS = 30_000;

@@ -1,4 +1,6 @@
-import type { WorkloadInfo, WorkloadName, WorkloadNeeds } from './api';
+import type { Technique, WorkloadInfo, WorkloadName, WorkloadNeeds } from './api';
+
+export const TECHNIQUES: readonly Technique[] = ['short', 'long', 'sse', 'websocket'];
 
 export const WORKLOADS: readonly WorkloadName[] = ['ticker', 'chat', 'notifications'];
 
@@ -56,9 +58,4 @@ export function workloadInfo(name: WorkloadName, k: WorkloadKnobs): WorkloadInfo
         pollIntervalMs: 30_000,
       };
   }
-}
-
-/** Metric names are per workload: `tickerRequests`, `chatLatencyMs`, ... */
-export function metricName(w: WorkloadName, name: string): string {
-  return w + name.charAt(0).toUpperCase() + name.slice(1);
 }

@@ -6,6 +6,7 @@ import type { MachineGraph } from './machine-graph';
 import type { TraceData } from '../engine/trace';
 import type { Diagnostic } from '../sandbox/diagnostic';
 import type { ParamSpecs, ParamsOf, ParamValue } from './params';
+import type { MetricKey, MetricTable, SeriesOfKind } from '../kit/metrics/table';
 
 export type Metrics = Record<string, MetricValue>;
 
@@ -37,12 +38,21 @@ export interface GoalResult extends GoalVerdict {
  * grades it: each named scenario (overrides of the learner's params) is simulated
  * with the reference client code and `grade` says which choice the numbers support.
  */
-export interface Prediction<P> {
+export interface Prediction<P, K extends string = string> {
   id: string;
   question: string;
   choices: readonly { id: string; label: string }[];
-  runs: Record<string, Partial<P>>;
-  grade(outcomes: Record<string, RunOutcome>): { answer: string; explanation: string };
+  /** The scenarios simulated; `grade` receives one outcome per key, by the same keys. */
+  runs: Record<K, Partial<P>>;
+  grade(outcomes: Record<K, RunOutcome>): { answer: string; explanation: string };
+}
+
+/**
+ * Declares predictions whose `runs` and `grade` share one key type (a misspelled run
+ * is a type error): `const prediction = predictionsFor<Params>(); prediction({ ... })`.
+ */
+export function predictionsFor<P>(): <const K extends string>(p: Prediction<P, K>) => Prediction<P, K> {
+  return (p) => p;
 }
 
 /**
@@ -50,9 +60,9 @@ export interface Prediction<P> {
  * params. The page shows it beside the simulated value; the generic lesson test holds
  * the reference solution to it over several seeds.
  */
-export interface TheoryClaim<P> {
-  /** Metric name; for a latency summary, `field` picks the statistic compared. */
-  metric: string;
+export interface TheoryClaim<P, N extends string = string> {
+  /** Metric name as reported (a declared name; `<gauge>Max` for a gauge's peak); for a latency summary, `field` picks the statistic compared. */
+  metric: N;
   field?: keyof LatencySummary;
   /** Short label, e.g. "Mean delivery delay (short polling)". */
   title: string;
@@ -81,11 +91,11 @@ export interface TheoryRow {
   agrees: boolean;
 }
 
-export type ViewSpec =
+export type ViewSpec<G extends string = string, S extends string = string> =
   | { kind: 'topology' }
   | { kind: 'sequence'; maxActors?: number }
-  | { kind: 'timeseries'; gauge: string; title: string; unit: string }
-  | { kind: 'histogram'; summary: string; title: string; unit: string }
+  | { kind: 'timeseries'; gauge: G; title: string; unit: string }
+  | { kind: 'histogram'; summary: S; title: string; unit: string }
   | { kind: 'statechart'; actorKind: string };
 
 export interface LessonCode {
@@ -99,20 +109,66 @@ export interface LessonCode {
   exports: readonly string[];
 }
 
-export interface Lesson<S extends ParamSpecs = ParamSpecs, Api = unknown> {
+/** What the page shows of a goal before any run: the checks run in the worker. */
+export type GoalTitle = Pick<Goal<unknown>, 'id' | 'title'>;
+/** What the page shows of a prediction: the question; the run that grades it happens in the worker. */
+export type PredictionText = Pick<Prediction<unknown>, 'id' | 'question' | 'choices'>;
+
+/**
+ * A lesson's content: everything the page needs (narrative, params, code, goal titles,
+ * prediction questions, views, theory), loaded on the main thread without xstate or
+ * any model. `lessons/<id>/content.ts` exports it; `index.ts` adds the runtime.
+ */
+export interface LessonContent<S extends ParamSpecs = ParamSpecs, M extends MetricTable = MetricTable> {
   /** Folder name; title, topic and summary live in lessons/manifest.ts. */
   id: string;
   params: S;
   /** Markdown: one step per `## ` heading; `[[predict:id]]` places a prediction. */
   narrative: string;
-  predictions: Prediction<ParamsOf<S>>[];
+  /** Every metric a run reports, declared once (src/kit/metrics/table.ts). */
+  metrics: M;
+  goals: readonly GoalTitle[];
+  predictions: readonly PredictionText[];
+  code: LessonCode;
+  /** Params the reference solution is meant to run with (on top of the defaults). */
+  solutionParams?: Partial<ParamsOf<S>>;
+  /** Goals the starter code fails at the default params (checked by the generic lesson test). */
+  starterFails: readonly string[];
+  views: ViewSpec<SeriesOfKind<M, 'gauge'>, SeriesOfKind<M, 'summary'>>[];
+  /** Two or more variants shown side by side in compare mode. */
+  compare?: { label: string; params: Partial<ParamsOf<S>> }[];
+  /** What theory predicts for the metrics (see TheoryClaim). */
+  theory?: TheoryClaim<ParamsOf<S>, MetricKey<M>>[];
+}
+
+export function defineContent<const S extends ParamSpecs, const M extends MetricTable>(
+  content: LessonContent<S, M>,
+): LessonContent<S, M> {
+  return content;
+}
+
+export interface Lesson<
+  S extends ParamSpecs = ParamSpecs,
+  Api = unknown,
+  M extends MetricTable = MetricTable,
+> {
+  /** Folder name; title, topic and summary live in lessons/manifest.ts. */
+  id: string;
+  params: S;
+  /** Markdown: one step per `## ` heading; `[[predict:id]]` places a prediction. */
+  narrative: string;
+  /** Every metric a run reports, declared once (src/kit/metrics/table.ts). */
+  metrics: M;
+  // Each prediction has its own run keys; the list holds them behind `any`.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  predictions: Prediction<ParamsOf<S>, any>[];
   code: LessonCode;
   /** Params the reference solution is meant to run with (on top of the defaults). */
   solutionParams?: Partial<ParamsOf<S>>;
   /** Goals the starter code fails at the default params (checked by the generic lesson test). */
   starterFails: readonly string[];
   goals: Goal<ParamsOf<S>>[];
-  views: ViewSpec[];
+  views: ViewSpec<SeriesOfKind<M, 'gauge'>, SeriesOfKind<M, 'summary'>>[];
   /** Two or more variants shown side by side in compare mode. */
   compare?: { label: string; params: Partial<ParamsOf<S>> }[];
   /** xstate machines by actor kind, for the statechart view. */
@@ -120,6 +176,7 @@ export interface Lesson<S extends ParamSpecs = ParamSpecs, Api = unknown> {
   /** Creates the actors and workload of one run. */
   build(sim: Simulation, params: ParamsOf<S>, learner: Api): void;
   /** Metrics computed from the others at the end of a run (e.g. a ratio). */
+  /** Returns the table's `derived` figures (the generic lesson test checks every key is declared). */
   derive?(metrics: Metrics, params: ParamsOf<S>): Metrics;
   /**
    * Knobs the run's work grows with, roughly in proportion (e.g. clients, message rate);
@@ -128,15 +185,65 @@ export interface Lesson<S extends ParamSpecs = ParamSpecs, Api = unknown> {
    */
   workKnobs?: readonly string[];
   /** What theory predicts for the metrics (see TheoryClaim). */
-  theory?: TheoryClaim<ParamsOf<S>>[];
+  theory?: TheoryClaim<ParamsOf<S>, MetricKey<M>>[];
 }
 
-// Lessons differ in params and API; the registry holds them behind this type.
+// Lessons differ in params and API; the registry holds them behind these types.
+/** What the page holds: a lesson's content. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyLesson = Lesson<any, any>;
+export type AnyLesson = LessonContent<any, any>;
+/** What the worker and the CLI run: content plus machines, wiring and checks. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyLessonRuntime = Lesson<any, any, any>;
 
-export function defineLesson<const S extends ParamSpecs, Api>(lesson: Lesson<S, Api>): Lesson<S, Api> {
-  return lesson;
+type Grading<P> = Pick<Prediction<P>, 'runs' | 'grade'>;
+
+/** A table by id, from a list of things that have one. */
+export function byId<T extends { id: string }, V>(list: readonly T[], pick: (t: T) => V): Record<string, V> {
+  return Object.fromEntries(list.map((x) => [x.id, pick(x)]));
+}
+
+/**
+ * A lesson's runtime, assembled from its content: each goal title gets its check and
+ * each prediction its runs and grade, by id (a missing or extra id throws at load).
+ */
+export function defineLesson<const S extends ParamSpecs, Api, const M extends MetricTable>(
+  content: LessonContent<S, M>,
+  runtime: Pick<Lesson<S, Api, M>, 'machines' | 'build' | 'derive'> & {
+    checks: Record<string, Goal<ParamsOf<S>>['check']>;
+    // Each prediction has its own run keys.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    grading: Record<string, Grading<ParamsOf<S>> | Prediction<ParamsOf<S>, any>>;
+  },
+): Lesson<S, Api, M> {
+  const pick = <T>(table: Record<string, T>, ids: readonly string[], what: string) => {
+    const extra = Object.keys(table).filter((k) => !ids.includes(k));
+    const missing = ids.filter((k) => !(k in table));
+    if (extra.length || missing.length)
+      throw new Error(`lesson ${content.id}: ${what} ids differ (missing ${missing}; extra ${extra})`);
+    return (id: string) => table[id] as T;
+  };
+  const check = pick(
+    runtime.checks,
+    content.goals.map((g) => g.id),
+    'goal',
+  );
+  const grading = pick(
+    runtime.grading,
+    content.predictions.map((p) => p.id),
+    'prediction',
+  );
+  return {
+    ...content,
+    goals: content.goals.map((g) => ({ id: g.id, title: g.title, check: check(g.id) })),
+    predictions: content.predictions.map((p) => {
+      const { runs, grade } = grading(p.id);
+      return { id: p.id, question: p.question, choices: p.choices, runs, grade };
+    }),
+    machines: runtime.machines,
+    build: runtime.build,
+    ...(runtime.derive ? { derive: runtime.derive } : {}),
+  };
 }
 
 /** Everything that defines one run; the share link carries it. */

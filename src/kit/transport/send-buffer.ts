@@ -1,5 +1,6 @@
-import type { Simulation } from '../../src/engine/sim';
-import type { Task } from '../../src/engine/scheduler';
+import type { Task } from '../../engine/scheduler';
+import type { Simulation } from '../../engine/sim';
+import { TCP_GIVE_UP_MS } from './tcp';
 
 /** A frame waiting in a connection's send buffer. */
 export interface OutFrame {
@@ -8,19 +9,15 @@ export interface OutFrame {
   event: { type: string; [key: string]: unknown };
 }
 
-/**
- * Linux gives up on unacknowledged data after tcp_retries2 = 15 retransmissions:
- * "a hypothetical timeout of 924.6 seconds", a lower bound (Documentation/networking/ip-sysctl.rst).
- */
-export const TCP_GIVE_UP_MS = 924_600;
 /** How often a stalled buffer checks whether the path is back (a stand-in for TCP retransmissions). */
 const RETRANSMIT_CHECK_MS = 1000;
 
 /**
- * The server's outgoing side of one TCP connection: frames leave in order at the
- * client's link rate, and their bytes stay buffered until the client acknowledges
+ * The sending side of one TCP connection (a FIFO send buffer drained at a bandwidth;
+ * SimPy's `Store` with a server): frames leave in order at the receiver's link rate, and their bytes stay buffered until the client acknowledges
  * them one round trip later. While the path is cut (a partition) nothing is
- * acknowledged, so everything stays buffered, as TCP keeps unacked data to retransmit.
+ * acknowledged, so everything stays buffered, as TCP keeps unacked data to retransmit,
+ * until the kernel gives up after tcp_retries2 (TCP_GIVE_UP_MS, 924.6 s: `onGiveUp`).
  * Simplification: frames already in flight when a partition starts are dropped by the
  * network and counted as acknowledged only if the path is up one round trip later.
  */

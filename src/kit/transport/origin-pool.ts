@@ -1,3 +1,5 @@
+import { H1_MAX_CONNECTIONS_PER_ORIGIN, H2_MAX_CONCURRENT_STREAMS } from '../protocol/http';
+
 /** One TCP (+TLS) connection from a browser to the origin. */
 export interface Conn {
   id: number;
@@ -14,25 +16,46 @@ export interface ConnHooks {
   dial(conn: Conn): void;
   /** A tab may now send its request on `conn`. */
   grant(conn: Conn, tab: number, stream: number): void;
-  /** The number of tabs waiting for a connection changed by `delta`. */
-  waitingChanged(delta: number): void;
+  /** `tab` started (+1) or stopped (-1) waiting for a connection. */
+  waitingChanged(delta: number, tab: number): void;
 }
 
 /**
- * One browser's connections to one origin. With HTTP/1.1 a connection carries one
+ * One browser's connections to one origin (a SimPy-style resource: requests wait in
+ * FIFO order for a slot, a released slot goes to the first waiter). With HTTP/1.1 a connection carries one
  * request at a time and the browser opens at most 6 per origin, so a 7th long-lived
  * stream waits for one to close. With HTTP/2 one connection multiplexes up to the
  * server's SETTINGS_MAX_CONCURRENT_STREAMS streams.
  */
-export class BrowserConnections {
+export class OriginPool {
   readonly conns: Conn[] = [];
   private readonly waiting: { tab: number; stream: number }[] = [];
 
+  private readonly maxConns: number;
+  private readonly streamsPerConn: number;
+
   constructor(
-    private readonly maxConns: number,
-    private readonly streamsPerConn: number,
+    http: '1.1' | '2',
     private readonly hooks: ConnHooks,
-  ) {}
+  ) {
+    this.maxConns = http === '1.1' ? H1_MAX_CONNECTIONS_PER_ORIGIN : 1;
+    this.streamsPerConn = http === '1.1' ? 1 : H2_MAX_CONCURRENT_STREAMS;
+  }
+
+  /** Streams waiting for a connection. */
+  get waitingCount(): number {
+    return this.waiting.length;
+  }
+
+  /** Whether the tab's stream is waiting for a connection (HTTP/1.1 beyond 6). */
+  isWaiting(tab: number): boolean {
+    return this.waiting.some((w) => w.tab === tab);
+  }
+
+  /** Tabs waiting for a connection, oldest first. */
+  waitingTabs(): number[] {
+    return this.waiting.map((w) => w.tab);
+  }
 
   /** A tab wants to open a stream: attach it to a connection with room, open one, or queue it. */
   request(tab: number, stream: number): void {
@@ -54,7 +77,7 @@ export class BrowserConnections {
       return;
     }
     this.waiting.push({ tab, stream });
-    this.hooks.waitingChanged(1);
+    this.hooks.waitingChanged(1, tab);
   }
 
   established(conn: Conn): void {
@@ -78,7 +101,7 @@ export class BrowserConnections {
     const w = this.waiting.findIndex((x) => x.tab === tab);
     if (w >= 0) {
       this.waiting.splice(w, 1);
-      this.hooks.waitingChanged(-1);
+      this.hooks.waitingChanged(-1, tab);
     }
     const conn = this.conns.find((c) => c.streams.has(tab));
     if (!conn) return undefined;
@@ -98,7 +121,7 @@ export class BrowserConnections {
       (this.conns.length < this.maxConns || this.conns.some((c) => c.streams.size < this.streamsPerConn))
     ) {
       const next = this.waiting.shift()!;
-      this.hooks.waitingChanged(-1);
+      this.hooks.waitingChanged(-1, next.tab);
       this.request(next.tab, next.stream);
     }
   }

@@ -1,6 +1,6 @@
 /**
- * Wire sizes of the WebSocket protocol (RFC 6455), so `bytesOnWire` counts what a
- * real connection would carry above TCP. TCP/IP headers (40+ bytes a segment) are
+ * Wire sizes of the WebSocket protocol (RFC 6455), the one place lessons take them
+ * from, so `bytesOnWire` counts what a real connection would carry above TCP. TCP/IP headers (40+ bytes a segment) are
  * not counted: they are the same for every technique in this topic.
  */
 

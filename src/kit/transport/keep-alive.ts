@@ -1,7 +1,6 @@
-import type { Simulation } from '../../src/engine/sim';
-import type { Task } from '../../src/engine/scheduler';
-import type { Meter } from './meter';
-import { HANDSHAKE_FLIGHTS } from './wire';
+import type { Task } from '../../engine/scheduler';
+import type { Simulation } from '../../engine/sim';
+import { handshakeFlights, piggybackedBytes, type Flight, type TlsVersion } from './handshake';
 
 /** One TCP + TLS connection from a page to its feature's server. */
 export interface Conn {
@@ -28,15 +27,29 @@ export interface PacketEvent {
   flight: number;
 }
 
+/** What the transport reports; the lesson maps it to its metrics. */
+export interface TransportHooks {
+  /** A new connection starts its handshake of `roundTrips` round trips. */
+  dialed(roundTrips: number): void;
+  /** One handshake flight (or the server's FIN) of `bytes` left. */
+  flightSent(bytes: number): void;
+  /** The server holds one more (+1) or one fewer (-1) connection. */
+  serverConnections(delta: number): void;
+}
+
+/** A FIN segment: 52 bytes with TCP timestamps, like a bare ACK. */
+const FIN_BYTES = 52;
+
 export interface TransportConfig {
-  tls: '1.3' | '1.2';
+  tls: TlsVersion;
   /** The server closes a connection idle this long (0: after every response). */
   keepAliveMs: number;
   latencyMs: number;
 }
 
 /**
- * HTTP/1.1 connections with keep-alive: a request goes on an idle open connection
+ * HTTP/1.1 connections with keep-alive (the TCP and TLS handshakes sent as real
+ * messages, so the space-time diagram shows each flight): a request goes on an idle open connection
  * if there is one, else on a new one after its TCP and TLS handshakes. The server
  * closes a connection that stays idle for `keepAliveMs`. A client does not reuse a
  * connection the server may be closing (its `Keep-Alive: timeout` response header
@@ -44,16 +57,16 @@ export interface TransportConfig {
  */
 export class Transport {
   private readonly conns = new Map<number, Conn>();
-  private readonly flights: readonly string[];
+  private readonly flights: readonly Flight[];
   private nextId = 1;
 
   constructor(
     private readonly sim: Simulation,
-    private readonly meter: Meter,
+    private readonly hooks: TransportHooks,
     private readonly server: () => number,
     private readonly cfg: TransportConfig,
   ) {
-    this.flights = HANDSHAKE_FLIGHTS[cfg.tls];
+    this.flights = handshakeFlights(cfg.tls);
   }
 
   /** Client: runs `use` on a ready connection, opening one first if none is idle and fresh. */
@@ -77,8 +90,7 @@ export class Transport {
       onReady: use,
     };
     this.conns.set(conn.id, conn);
-    this.meter.inc('handshakes');
-    this.meter.inc('handshakeRoundTrips', this.flights.length / 2);
+    this.hooks.dialed(this.flights.length / 2);
     this.flight(conn, 0);
   }
 
@@ -136,11 +148,12 @@ export class Transport {
     // accept() returns once the client's ACK (flight 2) has arrived: from then on the server holds the socket.
     if (at === 'server' && ev.flight === 2) {
       c.serverOpen = true;
-      this.meter.connections(1);
+      this.hooks.serverConnections(1);
     }
     if (ev.flight + 1 < this.flights.length) return this.flight(c, ev.flight + 1);
     if (at === 'client' && c.state === 'dialing') {
       c.state = 'busy';
+      this.hooks.flightSent(piggybackedBytes(this.cfg.tls));
       const use = c.onReady;
       c.onReady = undefined;
       use?.(c);
@@ -151,15 +164,18 @@ export class Transport {
     const server = this.server();
     const [from, to] = i % 2 === 0 ? [c.client, server] : [server, c.client];
     const ev: PacketEvent = { type: 'PACKET', conn: c.id, flight: i };
-    this.sim.send(from, to, ev, this.flights[i]);
+    const f = this.flights[i]!;
+    this.hooks.flightSent(f.bytes);
+    this.sim.send(from, to, ev, f.label);
   }
 
   private serverClose(c: Conn, fin: string | undefined): void {
     if (!c.serverOpen) return;
     c.serverOpen = false;
     this.sim.scheduler.cancel(c.keepAlive);
-    this.meter.connections(-1);
+    this.hooks.serverConnections(-1);
     if (c.state !== 'closed') c.state = 'closed';
+    if (fin) this.hooks.flightSent(FIN_BYTES);
     if (fin)
       this.sim.send(
         this.server(),

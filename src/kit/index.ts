@@ -1,0 +1,30 @@
+/**
+ * The lesson kit: what lessons are built from, on top of the engine's public API.
+ * See README.md in this folder for which primitive to reach for.
+ */
+export { atEndOfRun } from './lifecycle';
+export { recordDrop } from './drops';
+export {
+  defineMetrics,
+  type MetricKey,
+  type MetricName,
+  type MetricSpec,
+  type MetricTable,
+} from './metrics/table';
+export { metricReader, type MetricReader } from './metrics/reader';
+export { MetricWriter } from './metrics/writer';
+export { bursty, diurnal, diurnalRate, poisson } from './workloads/arrivals';
+export { Zipf } from './workloads/zipf';
+export * from './protocol/http';
+export * from './protocol/websocket';
+export * from './transport/handshake';
+export * from './transport/tcp';
+export { dial, type DialFailure, type DialOptions } from './transport/dial';
+export { OriginPool, type Conn as PoolConn } from './transport/origin-pool';
+export { SendBuffer, type OutFrame } from './transport/send-buffer';
+export {
+  Transport as KeepAliveTransport,
+  type PacketEvent,
+  type TransportHooks,
+} from './transport/keep-alive';
+export { PendingRequests, type RequestFailure } from './http/pending';
