@@ -30,6 +30,11 @@ export const queueMetrics = defineMetrics({
     help: 'Messages moved to the dead-letter queue after maxReceiveCount receives',
   },
   backlog: { kind: 'gauge', unit: 'messages', help: 'Visible messages waiting for a consumer' },
+  backlogMs: {
+    kind: 'integral',
+    unit: 'message-ms',
+    help: 'Area under the backlog: divided by the time, the mean number waiting (Little: λ·Wq)',
+  },
   inFlight: { kind: 'gauge', unit: 'messages', help: 'Received, not yet deleted (invisible)' },
   deadLetterDepth: { kind: 'gauge', unit: 'messages', help: 'Messages in the dead-letter queue' },
   queueWaitMs: {

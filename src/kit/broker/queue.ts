@@ -160,7 +160,7 @@ export class MessageQueue<B> {
     if (msg.state === 'inFlight') {
       this.sim.scheduler.cancel(msg.timer);
       this.m.add('inFlight', -1);
-    } else this.m.add('backlog', -1);
+    } else this.moveBacklog(-1);
     msg.state = 'deleted';
     this.m.inc('acked');
     return true;
@@ -201,6 +201,22 @@ export class MessageQueue<B> {
     return this.m.gauge('inFlight');
   }
 
+  /** Area under the backlog so far (message-ms), settled up to now. */
+  backlogArea(): number {
+    this.m.settle();
+    return this.sim.metrics.count('backlogMs');
+  }
+
+  /** Accrues the time integrals up to now (call at the end of a run). */
+  settle(): void {
+    this.m.settle();
+  }
+
+  private moveBacklog(delta: number): void {
+    this.m.add('backlog', delta);
+    this.m.level('backlogMs', delta);
+  }
+
   private receive(msg: Message<B>): Received<B> {
     msg.state = 'inFlight';
     msg.receiveCount++;
@@ -237,7 +253,7 @@ export class MessageQueue<B> {
 
   private makeVisible(msg: Message<B>): void {
     msg.state = 'visible';
-    this.m.add('backlog', 1);
+    this.moveBacklog(1);
     this.visibleIds.push(msg.id);
     this.serveWaiters();
   }
@@ -250,7 +266,7 @@ export class MessageQueue<B> {
         this.head = 0;
       }
       if (msg.state !== 'visible') continue;
-      this.m.add('backlog', -1);
+      this.moveBacklog(-1);
       return msg;
     }
     return undefined;
