@@ -6,7 +6,7 @@ export interface Delivery {
   receiveCount: number;
   /** Time since the message was sent, ms. */
   ageMs: number;
-  /** Attempts this consumer made on this delivery so far (1 on the first attempt, more after 'retry-now'). */
+  /** Attempts this consumer made on this delivery so far (1 on the first attempt, more after 'retry-here'). */
   attemptsHere: number;
 }
 
@@ -33,13 +33,14 @@ export type AckMode = 'ack-then-process' | 'process-then-ack';
 
 /**
  * What to do when processing a message throws:
- * - 'retry-now': process it again at once, on this consumer, keeping the delivery;
+ * - 'retry-here': process it again on this consumer after a 100 ms pause, keeping the delivery
+ *   (the queue's visibility clock keeps running);
  * - 'release': give it back to the queue now (visibility timeout 0; RabbitMQ nack + requeue);
  * - 'leave': do nothing; it reappears when its visibility timeout runs out;
  * - 'delete': give up on it and delete it.
  * Each new receive counts towards maxAttempts; after that the queue dead-letters the message.
  */
-export type ErrorAction = 'retry-now' | 'release' | 'leave' | 'delete';
+export type ErrorAction = 'retry-here' | 'release' | 'leave' | 'delete';
 
 /** What the autoscaler sees, once a second. */
 export interface QueueStats {

@@ -1,3 +1,4 @@
+import type { Task } from '../../src/engine/scheduler';
 import type { Simulation } from '../../src/engine/sim';
 import type { MessageQueue, Waiter } from '../../src/kit/broker/queue';
 import type { MetricWriter } from '../../src/kit/metrics/writer';
@@ -8,11 +9,13 @@ import { consumerMachine, type ConsumerIO, type MessageEvent } from './model';
 
 /** A malformed message throws this long into its processing (a parse error). */
 export const POISON_FAILS_AFTER_MS = 20;
+/** An in-place retry ('retry-here') pauses this long first, as retry helpers do. */
+export const RETRY_PAUSE_MS = 100;
 /** ReceiveMessage long-poll wait (SQS allows up to 20 s). */
 const POLL_WAIT_MS = 20_000;
 
 const ACK_MODES = ['ack-then-process', 'process-then-ack'];
-const ERROR_ACTIONS = ['retry-now', 'release', 'leave', 'delete'];
+const ERROR_ACTIONS = ['retry-here', 'release', 'leave', 'delete'];
 
 /** What the consumers share: the run, the queue, per-message records and the learner's code. */
 export interface Shared {
@@ -25,6 +28,8 @@ export interface Shared {
   sentAt: number[];
   poison: boolean[];
   processedCount: number[];
+  /** Messages a running consumer is working on now (not lost even if acknowledged already). */
+  inHand: Set<number>;
   /** Called at each consumer's first receive of a message (the calm-window statistics). */
   onFirstReceive(index: number, waitMs: number): void;
   /** Called when an attempt starts (the scheduled crash picks a busy consumer). */
@@ -53,6 +58,14 @@ export function spawnConsumer(s: Shared, index: number): Consumer {
     waiter: undefined,
   };
   let ackedFirst = false;
+  /** The delete of the message just processed, sent with the next ReceiveMessage. */
+  let pendingDelete: MessageEvent | undefined;
+  let pollTimer: Task | undefined;
+  let current = -1;
+  const drop = () => {
+    s.inHand.delete(current);
+    current = -1;
+  };
   const setBusy = (busy: boolean) => {
     if (c.busy === busy) return;
     c.busy = busy;
@@ -84,14 +97,33 @@ export function spawnConsumer(s: Shared, index: number): Consumer {
       // Only a consumer that is not retiring polls (a restarted one starts afresh).
       c.retiring = false;
       setUp(true);
-      sim.send(c.id, s.queueActor(), { type: 'RECEIVE' }, 'ReceiveMessage');
+      const d = pendingDelete;
+      pendingDelete = undefined;
+      if (d)
+        sim.send(
+          c.id,
+          s.queueActor(),
+          { type: 'DELETE', queueId: d.queueId, receipt: d.receipt, thenReceive: true },
+          'DeleteMessage + ReceiveMessage',
+        );
+      else sim.send(c.id, s.queueActor(), { type: 'RECEIVE' }, 'ReceiveMessage');
+      // A long poll lost on the way (a cut link) is given up and sent again.
+      sim.scheduler.cancel(pollTimer);
+      pollTimer = sim.scheduler.after(POLL_WAIT_MS + 1000, () => {
+        pollTimer = undefined;
+        if (!c.busy && c.up && !c.retiring) sim.ref(c.id)?.send({ type: 'EMPTY' });
+      });
     },
     stopPolling: () => {
+      sim.scheduler.cancel(pollTimer);
       if (c.waiter) queue.cancelWait(c.waiter);
       c.waiter = undefined;
     },
     begin: (e, attempt) => {
       if (attempt === 1) {
+        sim.scheduler.cancel(pollTimer);
+        current = e.index;
+        s.inHand.add(current);
         const mode = s.learner.onReceive(delivery(e, 1), s.settings);
         if (!ACK_MODES.includes(mode))
           learnerMistake(
@@ -103,18 +135,21 @@ export function spawnConsumer(s: Shared, index: number): Consumer {
       setBusy(true);
       const fails = s.poison[e.index] === true;
       if (fails) m.inc('poisonAttempts');
-      const workMs = fails ? POISON_FAILS_AFTER_MS : rng.exponential(s.settings.processingMs);
+      const workMs =
+        (attempt > 1 ? RETRY_PAUSE_MS : 0) +
+        (fails ? POISON_FAILS_AFTER_MS : rng.exponential(s.settings.processingMs));
       s.onAttempt(c, workMs);
       return { workMs, fails };
     },
     succeed: (e) => {
       setBusy(false);
+      drop();
       const n = (s.processedCount[e.index] = (s.processedCount[e.index] ?? 0) + 1);
       if (n === 1) {
         m.inc('processed');
         m.observe('endToEndLatencyMs', sim.now - (s.sentAt[e.index] as number));
       } else m.inc('duplicates');
-      if (!ackedFirst) toQueue('DELETE', e);
+      if (!ackedFirst) pendingDelete = e;
     },
     fail: (e, attempt) => {
       setBusy(false);
@@ -123,19 +158,26 @@ export function spawnConsumer(s: Shared, index: number): Consumer {
         learnerMistake(
           `onError must return ${ERROR_ACTIONS.map((x) => `'${x}'`).join(', ')}; it returned ${String(action)}`,
         );
-      if (action === 'retry-now') return 'retry-now';
+      if (action === 'retry-here') return 'retry-here';
+      drop();
       if (!ackedFirst && action === 'release') toQueue('RELEASE', e);
       if (!ackedFirst && action === 'delete') toQueue('DELETE', e);
       return 'done';
     },
     giveBack: (e) => toQueue('RELEASE', e),
-    retired: () => setUp(false),
+    retired: () => {
+      if (pendingDelete) toQueue('DELETE', pendingDelete);
+      pendingDelete = undefined;
+      setUp(false);
+    },
   };
   // The machine polls as it starts, inside spawn: it needs its id before spawn returns.
   c.id = sim.actors.length;
   const spawned = sim.spawn(c.name, 'consumer', consumerMachine, {
-    input: { io, pollTimeoutMs: POLL_WAIT_MS + 1000 },
+    input: { io },
     onCrash: () => {
+      drop();
+      pendingDelete = undefined;
       setBusy(false);
       setUp(false);
       io.stopPolling();

@@ -15,16 +15,16 @@ export type MessageEvent = {
 export type ConsumerEvent =
   | MessageEvent
   /** A long poll ended with no message. */
-  | { type: 'EMPTY'; from: number }
+  | { type: 'EMPTY'; from?: number }
   /** The autoscaler stops this consumer (after the message in hand) or starts it again. */
   | { type: 'RETIRE' }
   | { type: 'START' };
 
-export type AttemptOutcome = 'retry-now' | 'done';
+export type AttemptOutcome = 'retry-here' | 'done';
 
 /** What a consumer machine does to the world (the queue, metrics, the learner's code). */
 export interface ConsumerIO {
-  /** ReceiveMessage with long polling. */
+  /** ReceiveMessage with long polling (sent together with the delete of the message just done). */
   poll(): void;
   /** Withdraws the waiting receive (the consumer retires). */
   stopPolling(): void;
@@ -42,7 +42,6 @@ export interface ConsumerIO {
 
 interface ConsumerContext {
   io: ConsumerIO;
-  pollTimeoutMs: number;
   current: MessageEvent | undefined;
   attempt: number;
   workMs: number;
@@ -60,15 +59,14 @@ export const consumerMachine = setup({
   types: {
     context: {} as ConsumerContext,
     events: {} as ConsumerEvent,
-    input: {} as { io: ConsumerIO; pollTimeoutMs: number },
+    input: {} as { io: ConsumerIO },
   },
   delays: {
     work: ({ context }) => context.workMs,
-    pollTimeout: ({ context }) => context.pollTimeoutMs,
   },
   guards: {
     fails: ({ context }) => context.fails,
-    retry: ({ context }) => context.outcome === 'retry-now',
+    retry: ({ context }) => context.outcome === 'retry-here',
     retiring: ({ context }) => context.retiring,
   },
   actions: {
@@ -86,7 +84,6 @@ export const consumerMachine = setup({
   initial: 'idle',
   context: ({ input }) => ({
     io: input.io,
-    pollTimeoutMs: input.pollTimeoutMs,
     current: undefined,
     attempt: 0,
     workMs: 0,
@@ -102,11 +99,10 @@ export const consumerMachine = setup({
           target: 'busy',
           actions: assign({ current: ({ event }) => event, attempt: 0 }),
         },
+        // The long poll ended empty (or was lost on a cut link and given up): poll again.
         EMPTY: { target: 'idle', reenter: true },
         RETIRE: { target: 'retired', actions: ({ context }) => context.io.stopPolling() },
       },
-      // A long poll lost on the way (a cut link) is given up and sent again.
-      after: { pollTimeout: { target: 'idle', reenter: true } },
     },
     busy: {
       initial: 'working',
@@ -117,18 +113,20 @@ export const consumerMachine = setup({
           after: {
             work: [
               { guard: 'fails', target: 'failed' },
-              { target: '#consumer.finished', actions: 'succeed' },
+              { guard: 'retiring', target: '#consumer.retired', actions: 'succeed' },
+              { target: '#consumer.idle', actions: 'succeed' },
             ],
           },
         },
         failed: {
           entry: 'decide',
-          always: [{ guard: 'retry', target: 'working', reenter: true }, { target: '#consumer.finished' }],
+          always: [
+            { guard: 'retry', target: 'working', reenter: true },
+            { guard: 'retiring', target: '#consumer.retired' },
+            { target: '#consumer.idle' },
+          ],
         },
       },
-    },
-    finished: {
-      always: [{ guard: 'retiring', target: 'retired' }, { target: 'idle' }],
     },
     retired: {
       entry: ({ context }) => context.io.retired(),
@@ -143,7 +141,7 @@ export const consumerMachine = setup({
 export type QueueEvent =
   | { type: 'SEND'; from: number; index: number }
   | { type: 'RECEIVE'; from: number }
-  | { type: 'DELETE'; from: number; queueId: number; receipt: number }
+  | { type: 'DELETE'; from: number; queueId: number; receipt: number; thenReceive?: boolean }
   | { type: 'RELEASE'; from: number; queueId: number; receipt: number };
 
 export interface QueueIO {
@@ -165,7 +163,12 @@ export const queueMachine = setup({
       on: {
         SEND: { actions: ({ context, event }) => context.io.send(event.index) },
         RECEIVE: { actions: ({ context, event }) => context.io.receive(event.from) },
-        DELETE: { actions: ({ context, event }) => context.io.remove(event.queueId, event.receipt) },
+        DELETE: {
+          actions: ({ context, event }) => {
+            context.io.remove(event.queueId, event.receipt);
+            if (event.thenReceive) context.io.receive(event.from);
+          },
+        },
         RELEASE: { actions: ({ context, event }) => context.io.release(event.queueId, event.receipt) },
       },
     },

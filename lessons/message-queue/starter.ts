@@ -9,7 +9,7 @@ export function onReceive(delivery: Delivery, settings: QueueSettings): AckMode 
 // Called when processing a message throws.
 export function onError(delivery: Delivery, settings: QueueSettings): ErrorAction {
   // Try again until it works.
-  return 'retry-now';
+  return 'retry-here';
 }
 
 // Called once a second: how many consumers should be running?

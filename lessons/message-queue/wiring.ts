@@ -60,6 +60,7 @@ export function buildMessageQueue(sim: Simulation, p: MessageQueueParams, learne
     sentAt: [],
     poison: [],
     processedCount: [],
+    inHand: new Set(),
     onFirstReceive: (index, waitMs) => {
       const sent = shared.sentAt[index] as number;
       if (sent < calm.startMs || sent >= calm.endMs) return;
@@ -192,7 +193,8 @@ function countFates(
     const state = queue.stateOf(qid);
     const pending = state === 'visible' || state === 'inFlight';
     if (pending) m.inc('pendingAtEnd');
-    if (state === 'deleted' && !s.processedCount[i]) m.inc('lost');
+    // Acknowledged and never processed, and no running consumer is still on it.
+    if (state === 'deleted' && !s.processedCount[i] && !s.inHand.has(i)) m.inc('lost');
     if (s.poison[i]) {
       if (state === 'deadLettered') m.inc('poisonDeadLettered');
       if (pending) m.inc('poisonPending');
