@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { parseNarrative } from '../src/lesson/narrative';
-import { defaultParams, type ParamSpec } from '../src/lesson/params';
+import { defaultParams, type NumberParam, type ParamSpec } from '../src/lesson/params';
+import { reportedKeys, type MetricTable } from '../src/kit/metrics/table';
+import { judgeTheory } from '../src/lesson/theory';
 import { gradePrediction, runLesson } from '../src/lesson/run';
 import type { AnyLesson, Scenario } from '../src/lesson/types';
 import { lessonEntries } from './manifest';
@@ -88,4 +90,65 @@ describe.each(lessonIds)('lesson %s', (id) => {
       expect(r.diagnostics, v.label).toEqual([]);
     }
   });
+});
+
+/** Seeds and knob edges the theory claims are held to (a claim that does not apply there is skipped). */
+const THEORY_SEEDS = [1, 2, 3];
+/** Runs longer than this (virtual ms × actors) are left out of the edge sweep to keep the suite quick. */
+const EDGE_DURATION_MS = 120_000;
+
+describe.each(lessonIds)('theory of lesson %s', (id) => {
+  test('every declared metric name is reported, and every reported one declared', async () => {
+    const lesson = (await loadLesson(id))!;
+    const r = runLesson(lesson, scenario(lesson, lesson.code.solution, lesson.solutionParams ?? {}), {
+      trace: false,
+    });
+    const reported = new Set(Object.keys(r.metrics));
+    const declared = new Set<string>();
+    for (const [name, spec] of Object.entries(lesson.metrics as MetricTable))
+      for (const k of reportedKeys(name, spec)) declared.add(k);
+    expect(
+      [...reported].filter((k) => !declared.has(k)),
+      'reported but not declared',
+    ).toEqual([]);
+    expect(
+      [...declared].filter((k) => !reported.has(k)),
+      'declared but not reported',
+    ).toEqual([]);
+    for (const c of lesson.theory ?? []) expect(declared.has(c.metric), c.metric).toBe(true);
+  });
+
+  test("the reference solution agrees with every claim that applies, over seeds and at the knobs' edges", async () => {
+    const lesson = (await loadLesson(id))!;
+    if (!lesson.theory?.length) return;
+    const base = { ...lesson.solutionParams } as Record<string, string | number>;
+    const variants: Record<string, string | number>[] = [
+      base,
+      ...(lesson.compare ?? []).map((v) => ({ ...base, ...v.params }) as Record<string, string | number>),
+    ];
+    for (const [name, spec] of Object.entries(lesson.params as Record<string, ParamSpec>)) {
+      if (spec.kind !== 'number' || name === 'durationMs') continue;
+      for (const edge of [(spec as NumberParam).min, (spec as NumberParam).max])
+        variants.push({ ...base, [name]: edge });
+    }
+    let judged = 0;
+    for (const params of variants) {
+      const seeds = params === base ? THEORY_SEEDS : [SEED];
+      for (const seed of seeds) {
+        const s = { ...scenario(lesson, lesson.code.solution, params), seed };
+        const full = { ...defaultParams(lesson.params), ...params } as Record<string, number>;
+        const applies = judgeTheory(lesson.theory, {}, full).length > 0;
+        if (!applies || Number(full.durationMs) > EDGE_DURATION_MS * 30) continue;
+        const r = runLesson(lesson, s, { trace: false });
+        for (const row of r.theory) {
+          judged++;
+          expect(
+            row.agrees,
+            `${row.title} at ${JSON.stringify(params)} seed ${seed}: predicted ${row.predicted}, observed ${row.observed}`,
+          ).toBe(true);
+        }
+      }
+    }
+    expect(judged).toBeGreaterThan(0);
+  }, 120_000);
 });

@@ -1,9 +1,12 @@
 import { round } from '../../src/engine/metrics';
-import { metricNumber } from '../../src/lesson/metric-access';
+import { metricReader } from '../../src/kit/metrics/reader';
+import { labelledKey } from '../../src/kit/metrics/table';
 import { defineLesson, type Metrics } from '../../src/lesson/types';
-import type { RealtimeCompareApi } from './api';
+import type { RealtimeCompareApi, WorkloadName } from './api';
 import api from './api.ts?raw';
 import { realtimeGoals } from './goals';
+import { realtimeMetrics } from './metrics';
+import { realtimeTheory } from './theory';
 import narrative from './lesson.md?raw';
 import { clientMachine, serverMachine } from './model';
 import { realtimeParams, type RealtimeParams } from './params';
@@ -11,33 +14,38 @@ import { realtimePredictions } from './predictions';
 import solution from './solution.ts?raw';
 import starter from './starter.ts?raw';
 import { buildRealtimeCompare } from './wiring';
-import { metricName, WORKLOADS } from './workloads';
+import { WORKLOADS } from './workloads';
 
 export { realtimeParams };
 
-/** Per-workload ratios the goals and the compare view read. */
-function derive(m: Metrics, p: RealtimeParams): Metrics {
+/** Per-feature ratios the goals and the compare view read. */
+function derive(metrics: Metrics, p: RealtimeParams): Metrics {
+  const m = metricReader(realtimeMetrics, metrics);
   const out: Metrics = {};
+  const put = (name: keyof typeof realtimeMetrics, w: WorkloadName, v: number) =>
+    (out[labelledKey(w, name)] = v);
   for (const w of WORKLOADS) {
-    const n = (name: string) => metricNumber(m, metricName(w, name));
-    const delivered = Math.max(1, n('updatesDelivered'));
-    out[metricName(w, 'bytesPerUpdate')] = round(n('bytesOnWire') / delivered);
-    out[metricName(w, 'requestsPerUpdate')] = round(n('requests') / delivered);
-    out[metricName(w, 'requestsPerUser')] = round(n('requests') / p.clients);
-    out[metricName(w, 'handshakesPerUser')] = round(n('handshakes') / p.clients);
-    const perUser = n('connectionMs') / (p.durationMs * p.clients);
-    out[metricName(w, 'connectionsPerUser')] = round(perUser);
-    out[metricName(w, 'memoryPerUserBytes')] = Math.round(perUser * p.connectionMemoryKiB * 1024);
+    const delivered = Math.max(1, m.count('updatesDelivered', w));
+    put('bytesPerUpdate', w, round(m.count('bytesOnWire', w) / delivered));
+    put('requestsPerUpdate', w, round(m.count('requests', w) / delivered));
+    put('requestsPerUser', w, round(m.count('requests', w) / p.clients));
+    put('handshakesPerUser', w, round(m.count('handshakes', w) / p.clients));
+    const perUser = m.count('connectionMs', w) / (p.durationMs * p.clients);
+    put('connectionsPerUser', w, round(perUser));
+    put('memoryPerUserBytes', w, Math.round(perUser * p.connectionMemoryKiB * 1024));
   }
+  out.roundTripsPerHandshake = round(m.count('handshakeRoundTrips') / Math.max(1, m.count('handshakes')));
   out.chatUpstreamOverheadPerMessage = round(
-    metricNumber(m, 'chatUpstreamOverheadBytes') / Math.max(1, metricNumber(m, 'chatMessagesSent')),
+    m.count('upstreamOverheadBytes', 'chat') / Math.max(1, m.count('messagesSent', 'chat')),
   );
   return out;
 }
 
-export default defineLesson<typeof realtimeParams, RealtimeCompareApi>({
+export default defineLesson({
   id: 'realtime-compare',
   params: realtimeParams,
+  metrics: realtimeMetrics,
+  theory: realtimeTheory,
   narrative,
   code: { starter, solution, api, exports: ['chooseTechnique'] },
   starterFails: ['ticker-lean', 'chat-fresh', 'chat-upstream'],
@@ -72,7 +80,7 @@ export default defineLesson<typeof realtimeParams, RealtimeCompareApi>({
     { label: 'SSE everywhere', params: { override: 'sse' } },
     { label: 'WebSockets everywhere', params: { override: 'websocket' } },
   ],
-  build: (sim, params, learner) => buildRealtimeCompare(sim, params, learner),
+  build: (sim, params, learner: RealtimeCompareApi) => buildRealtimeCompare(sim, params, learner),
   derive,
   goals: realtimeGoals,
   predictions: realtimePredictions,

@@ -1,35 +1,21 @@
-import type { Metrics } from '../../src/engine/metrics';
+import type { MetricWriter } from '../../src/kit/metrics/writer';
 import type { WorkloadName } from './api';
-import { metricName } from './workloads';
+import type { realtimeMetrics } from './metrics';
 
-/** Counts every figure twice: in the run's total and in its workload's own metric. */
+type Writer = MetricWriter<typeof realtimeMetrics>;
+type Counter = Parameters<Writer['inc']>[0];
+
+/** One feature's view of the run's metrics: every figure counts in its feature's series and in the total. */
 export class Meter {
-  private open = 0;
-  private since = 0;
-  /** Connection-milliseconds held by the server so far (the area under its gauge). */
-  private area = 0;
-
   constructor(
-    private readonly m: Metrics,
+    private readonly m: Writer,
     readonly workload: WorkloadName,
     private readonly memoryPerConnection: number,
     private readonly now: () => number,
-  ) {
-    m.declare(...COUNTERS.flatMap((c) => [c, this.name(c)]), this.name('connectionMs'));
-    m.declareSummary('deliveryLatencyMs', this.name('latencyMs'));
-    for (const g of ['openConnections', 'serverMemoryBytes']) {
-      m.set(g, m.gauge(g));
-      m.set(this.name(g), 0);
-    }
-  }
+  ) {}
 
-  name(n: string): string {
-    return metricName(this.workload, n);
-  }
-
-  inc(n: (typeof COUNTERS)[number], by = 1): void {
-    this.m.inc(n, by);
-    this.m.inc(this.name(n), by);
+  inc(n: Counter, by = 1): void {
+    this.m.inc(n, by, this.workload);
   }
 
   /** Bytes of one message: overhead (headers, framing) and payload. */
@@ -39,44 +25,21 @@ export class Meter {
     this.inc('bytesOnWire', overhead + payload);
   }
 
+  /** A handshake flight or FIN: on the wire, counted apart from HTTP headers. */
+  handshakeBytes(bytes: number): void {
+    this.inc('handshakeBytes', bytes);
+    this.inc('bytesOnWire', bytes);
+  }
+
   delivered(postedAt: number): void {
-    const d = this.now() - postedAt;
     this.inc('updatesDelivered');
-    this.m.observe('deliveryLatencyMs', d);
-    this.m.observe(this.name('latencyMs'), d);
+    this.m.observe('deliveryLatencyMs', this.now() - postedAt, this.workload);
   }
 
-  /** The server opened (+1) or closed (-1) a connection; memory follows the count. */
+  /** The server opened (+1) or closed (-1) a connection; memory and connection-ms follow the count. */
   connections(delta: number): void {
-    this.settle();
-    this.open += delta;
-    this.m.add('openConnections', delta);
-    this.m.add('serverMemoryBytes', delta * this.memoryPerConnection);
-    this.m.set(this.name('openConnections'), this.open);
-    this.m.set(this.name('serverMemoryBytes'), this.open * this.memoryPerConnection);
-  }
-
-  /** Adds the connection time since the last change to the workload's `connectionMs` counter. */
-  settle(): void {
-    const t = this.now();
-    this.area += this.open * (t - this.since);
-    this.since = t;
-    const key = this.name('connectionMs');
-    this.m.inc(key, this.area - this.m.count(key));
+    this.m.level('connectionMs', delta, this.workload);
+    this.m.add('openConnections', delta, this.workload);
+    this.m.add('serverMemoryBytes', delta * this.memoryPerConnection, this.workload);
   }
 }
-
-const COUNTERS = [
-  'requests',
-  'handshakes',
-  'handshakeRoundTrips',
-  'bytesOnWire',
-  'headerBytes',
-  'payloadBytes',
-  'updatesPublished',
-  'updatesSent',
-  'updatesDelivered',
-  'messagesSent',
-  'upstreamOverheadBytes',
-  'emptyResponses',
-] as const;

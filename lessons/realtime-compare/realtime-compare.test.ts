@@ -4,7 +4,7 @@ import { runLesson } from '../../src/lesson/run';
 import lesson from './index';
 import { chunkFramingBytes, sseFramingBytes } from '../../src/kit/protocol/http';
 import { frameHeaderBytes as wsFrameHeaderBytes } from '../../src/kit/protocol/websocket';
-import { handshakeRoundTrips } from '../../src/kit/transport/handshake';
+import { handshakeBytes, handshakeRoundTrips } from '../../src/kit/transport/handshake';
 
 type Overrides = Record<string, string | number>;
 
@@ -30,10 +30,10 @@ describe('wire sizes', () => {
 });
 
 describe('bytes on the wire add up', () => {
-  test('short polling: every request carries its headers; bytes = requests × headers + payloads', () => {
+  test('short polling: every request carries its headers; bytes = handshakes + requests × headers + payloads', () => {
     const r = run(short);
     expect(r.n('headerBytes')).toBe(r.n('requests') * 800);
-    expect(r.n('bytesOnWire')).toBe(r.n('headerBytes') + r.n('payloadBytes'));
+    expect(r.n('bytesOnWire')).toBe(r.n('handshakeBytes') + r.n('headerBytes') + r.n('payloadBytes'));
     // Every update sent down is one payload; chat POSTs carry one more payload each.
     expect(r.n('tickerPayloadBytes')).toBe(r.n('tickerUpdatesSent') * 60);
     expect(r.n('chatPayloadBytes')).toBe((r.n('chatUpdatesSent') + r.n('chatMessagesSent')) * 200);
@@ -42,9 +42,12 @@ describe('bytes on the wire add up', () => {
   test('WebSockets: one upgrade request per page, then 2-byte frame headers down and 8-byte ones up', () => {
     const r = run({ durationMs: 60_000, override: 'websocket' });
     expect(r.n('requests')).toBe(3 * 5);
-    expect(r.n('tickerBytesOnWire')).toBe(5 * 800 + r.n('tickerUpdatesSent') * (2 + 60));
+    // One TLS 1.3 handshake per page: TCP 60 + 60 + 52, ClientHello 517, server flight 3,500, Finished 100.
+    const handshake = handshakeBytes('1.3');
+    expect(r.n('tickerHandshakeBytes')).toBe(5 * handshake);
+    expect(r.n('tickerBytesOnWire')).toBe(5 * (handshake + 800) + r.n('tickerUpdatesSent') * (2 + 60));
     expect(r.n('chatBytesOnWire')).toBe(
-      5 * 800 + r.n('chatUpdatesSent') * (4 + 200) + r.n('chatMessagesSent') * (8 + 200),
+      5 * (handshake + 800) + r.n('chatUpdatesSent') * (4 + 200) + r.n('chatMessagesSent') * (8 + 200),
     );
     expect(r.n('chatUpstreamOverheadPerMessage')).toBe(8);
   });
@@ -54,7 +57,8 @@ describe('bytes on the wire add up', () => {
     expect(r.n('tickerRequests')).toBe(5);
     const perEvent = r.n('tickerBytesPerUpdate');
     expect(perEvent).toBeGreaterThan(60 + 13 + 1 + 6);
-    expect(perEvent).toBeLessThan(60 + 13 + 4 + 6 + 800 / 100);
+    // The GET and the handshake, paid once per page, spread over ~100 events per page in 60 s.
+    expect(perEvent).toBeLessThan(60 + 13 + 4 + 6 + (800 + handshakeBytes('1.3')) / 100);
   });
 
   test('every update published to a page reaches it, once, with every technique', () => {
@@ -68,6 +72,22 @@ describe('bytes on the wire add up', () => {
 });
 
 describe('handshakes and keep-alive', () => {
+  test("handshake bytes count: closing after every response raises the ticker's bytes per update", () => {
+    const kept = run({ override: 'short' });
+    const closed = run({ override: 'short', keepAliveTimeoutMs: 0 });
+    // A page or two may be mid-handshake when the run ends.
+    expect(closed.n('tickerHandshakes') - closed.n('tickerRequests')).toBeGreaterThanOrEqual(0);
+    expect(closed.n('tickerHandshakes') - closed.n('tickerRequests')).toBeLessThanOrEqual(5);
+    expect(closed.n('tickerBytesPerUpdate')).toBeGreaterThan(kept.n('tickerBytesPerUpdate') + 500);
+  });
+
+  test('a run too short for any notification says so instead of judging a p99 of nothing', () => {
+    const r = run({ durationMs: 10_000 });
+    const g = r.goals.find((x) => x.id === 'notifications-fresh')!;
+    if (r.n('notificationsUpdatesDelivered') === 0) expect(g.detail).toMatch(/nothing was delivered/);
+    expect(g.detail).not.toMatch(/over 0 deliveries/);
+  });
+
   test('a poll every 30 s after a 5 s keep-alive needs a new connection each time: handshakes = requests', () => {
     const r = run(short);
     expect(r.n('notificationsHandshakes')).toBe(r.n('notificationsRequests'));

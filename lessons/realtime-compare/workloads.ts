@@ -57,8 +57,3 @@ export function workloadInfo(name: WorkloadName, k: WorkloadKnobs): WorkloadInfo
       };
   }
 }
-
-/** Metric names are per workload: `tickerRequests`, `chatLatencyMs`, ... */
-export function metricName(w: WorkloadName, name: string): string {
-  return w + name.charAt(0).toUpperCase() + name.slice(1);
-}

@@ -1,11 +1,17 @@
-import { fmt, metricNumber } from '../../src/lesson/metric-access';
-import type { Prediction } from '../../src/lesson/types';
+import { fmt } from '../../src/lesson/metric-access';
+import { predictionsFor, type Prediction, type RunOutcome } from '../../src/lesson/types';
+import { metricReader } from '../../src/kit/metrics/reader';
+import { sseMetrics } from './metrics';
 import type { SseParams } from './params';
+
+const read = (run: RunOutcome) => metricReader(sseMetrics, run.metrics);
+const prediction = predictionsFor<SseParams>();
 
 const oneBrowser = { clients: 1, tabs: 8 } as const;
 
-export const predictions: Prediction<SseParams>[] = [
-  {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each prediction has its own run keys
+export const predictions: Prediction<SseParams, any>[] = [
+  prediction({
     id: 'six-per-browser',
     question:
       'One browser has the page open in 8 tabs, over HTTP/1.1. At most how many of its tabs stream events at the same time?',
@@ -16,15 +22,15 @@ export const predictions: Prediction<SseParams>[] = [
     ],
     runs: { h1: { ...oneBrowser, httpVersion: '1.1' } },
     grade: (o) => {
-      const open = metricNumber(o.h1!.metrics, 'openStreamsMax');
-      const waiting = metricNumber(o.h1!.metrics, 'pendingStreamsMax');
+      const open = read(o.h1).peak('openStreams');
+      const waiting = read(o.h1).peak('pendingStreams');
       return {
         answer: open >= 8 ? 'all' : open <= 1 ? 'one' : 'six',
-        explanation: `At most ${fmt(open)} tabs streamed at once over ${fmt(metricNumber(o.h1!.metrics, 'openConnectionsMax'))} connections; up to ${fmt(waiting)} tabs waited for a free connection.`,
+        explanation: `At most ${fmt(open)} tabs streamed at once over ${fmt(read(o.h1).peak('openConnections'))} connections; up to ${fmt(waiting)} tabs waited for a free connection.`,
       };
     },
-  },
-  {
+  }),
+  prediction({
     id: 'http2-connections',
     question:
       'The same browser and 8 tabs, now over HTTP/2. How many connections does the browser keep to the server?',
@@ -35,14 +41,14 @@ export const predictions: Prediction<SseParams>[] = [
     ],
     runs: { h2: { ...oneBrowser, httpVersion: '2' } },
     grade: (o) => {
-      const conns = metricNumber(o.h2!.metrics, 'openConnectionsMax');
+      const conns = read(o.h2).peak('openConnections');
       return {
         answer: conns <= 1 ? '1' : conns <= 6 ? '6' : '8',
-        explanation: `At most ${fmt(conns)} connection(s) carried up to ${fmt(metricNumber(o.h2!.metrics, 'openStreamsMax'))} streams at once; ${fmt(metricNumber(o.h2!.metrics, 'pendingStreamsMax'))} tabs ever waited.`,
+        explanation: `At most ${fmt(conns)} connection(s) carried up to ${fmt(read(o.h2).peak('openStreams'))} streams at once; ${fmt(read(o.h2).peak('pendingStreams'))} tabs ever waited.`,
       };
     },
-  },
-  {
+  }),
+  prediction({
     id: 'small-window',
     question:
       'With the reference code (replay after Last-Event-ID, backoff with jitter), the server keeps only the newest 5 events for replay. Are events lost?',
@@ -52,12 +58,12 @@ export const predictions: Prediction<SseParams>[] = [
     ],
     runs: { small: { replayBufferSize: 5 }, large: { replayBufferSize: 100 } },
     grade: (o) => {
-      const small = metricNumber(o.small!.metrics, 'eventsLost');
-      const large = metricNumber(o.large!.metrics, 'eventsLost');
+      const small = read(o.small).count('eventsLost');
+      const large = read(o.large).count('eventsLost');
       return {
         answer: small > 0 ? 'some' : 'none',
         explanation: `A 5-event window lost ${fmt(small)} events (a 100-event window lost ${fmt(large)}): a tab that is away longer than the window covers comes back to a hole in it.`,
       };
     },
-  },
+  }),
 ];

@@ -1,9 +1,11 @@
-import { metricNumber, metricSummary } from '../../src/lesson/metric-access';
+import { metricReader } from '../../src/kit/metrics/reader';
 import { choiceParam, numberParam } from '../../src/lesson/params';
 import { defineLesson } from '../../src/lesson/types';
 import type { WebSocketsApi } from './api';
 import api from './api.ts?raw';
 import { websocketsGoals } from './goals';
+import { websocketsMetrics } from './metrics';
+import { websocketsTheory } from './theory';
 import narrative from './lesson.md?raw';
 import { clientMachine, serverMachine } from './model';
 import { websocketsPredictions } from './predictions';
@@ -103,9 +105,11 @@ export const websocketsParams = {
   }),
 };
 
-export default defineLesson<typeof websocketsParams, WebSocketsApi>({
+export default defineLesson({
   id: 'websockets',
   params: websocketsParams,
+  metrics: websocketsMetrics,
+  theory: websocketsTheory,
   narrative,
   code: { starter, solution, api, exports: ['heartbeat', 'onBroadcast'] },
   starterFails: ['detect-dead', 'bounded-memory'],
@@ -137,12 +141,14 @@ export default defineLesson<typeof websocketsParams, WebSocketsApi>({
     { label: 'Heartbeat off', params: { appHeartbeat: 'off' } },
     { label: 'Your heartbeat', params: { appHeartbeat: 'code' } },
   ],
-  build: (sim, params, learner) => buildWebSockets(sim, params, learner),
-  derive: (m) => ({
-    clientTextFrameBytes:
-      metricNumber(m, 'textBytesFromClients') / Math.max(1, metricNumber(m, 'textFramesFromClients')),
-    healthyP99Ms: metricSummary(m, 'healthyDeliveryLatencyMs').p99,
-  }),
+  build: (sim, params, learner: WebSocketsApi) => buildWebSockets(sim, params, learner),
+  derive: (metrics) => {
+    const m = metricReader(websocketsMetrics, metrics);
+    return {
+      clientTextFrameBytes: m.count('textBytesFromClients') / Math.max(1, m.count('textFramesFromClients')),
+      healthyP99Ms: m.summary('healthyDeliveryLatencyMs').p99,
+    };
+  },
   goals: websocketsGoals,
   predictions: websocketsPredictions,
 });

@@ -1,5 +1,7 @@
-import type { Simulation } from '../../src/engine/sim';
 import type { Task } from '../../src/engine/scheduler';
+import type { Simulation } from '../../src/engine/sim';
+import { recordDrop } from '../../src/kit/drops';
+import type { MetricWriter } from '../../src/kit/metrics/writer';
 import { learnerMistake } from '../../src/lesson/learner-mistake';
 import type { BroadcastAction, ClientConnection, Heartbeat, RoomSettings, WebSocketsApi } from './api';
 import {
@@ -8,11 +10,11 @@ import {
   frameBytes,
   UPGRADE_RESPONSE,
 } from '../../src/kit/protocol/websocket';
+import type { websocketsMetrics } from './metrics';
 import type { ServerIO } from './model';
 import { SendBuffer } from '../../src/kit/transport/send-buffer';
 
-/** Who a client really is; the server does not know, the metrics do. */
-export type Role = 'healthy' | 'slow' | 'dead';
+import type { Role } from './roles';
 
 interface Conn {
   client: number;
@@ -51,8 +53,13 @@ function checkAction(a: unknown): BroadcastAction {
  * The server's side of every connection: accepting, upgrading, broadcasting through
  * per-connection send buffers, the heartbeat, closing, and the memory all of it holds.
  */
-export function createRoom(sim: Simulation, server: () => number, cfg: RoomConfig, learner: WebSocketsApi) {
-  const m = sim.metrics;
+export function createRoom(
+  sim: Simulation,
+  m: MetricWriter<typeof websocketsMetrics>,
+  server: () => number,
+  cfg: RoomConfig,
+  learner: WebSocketsApi,
+) {
   const conns = new Map<number, Conn>();
   let buffered = 0;
   const latency = sim.net.defaults.latencyMs;
@@ -159,6 +166,7 @@ export function createRoom(sim: Simulation, server: () => number, cfg: RoomConfi
         else {
           c.dropped++;
           m.inc('messagesDropped');
+          recordDrop(sim, server(), c.client, 'dropped by the server (onBroadcast)');
           if (c.role === 'slow') m.inc('messagesDroppedSlowClient');
           if (c.role === 'healthy') m.inc('messagesDroppedHealthy');
         }

@@ -1,11 +1,16 @@
 import type { Simulation } from '../../src/engine/sim';
+import { atEndOfRun } from '../../src/kit/lifecycle';
+import { MetricWriter } from '../../src/kit/metrics/writer';
+import { poisson } from '../../src/kit/workloads/arrivals';
 import { learnerMistake } from '../../src/lesson/learner-mistake';
 import type { ParamsOf } from '../../src/lesson/params';
 import type { Heartbeat, RoomSettings, WebSocketsApi } from './api';
-import { frameBytes, UPGRADE_REQUEST } from '../../src/kit/protocol/websocket';
 import type { websocketsParams } from './index';
-import { clientMachine, serverMachine, type ClientIO } from './model';
-import { createRoom, HEALTHY_BYTES_PER_MS, type Role } from './room';
+import { spawnClient } from './clients';
+import { websocketsMetrics } from './metrics';
+import { serverMachine } from './model';
+import { createRoom, HEALTHY_BYTES_PER_MS } from './room';
+import { roleOfIndex } from './roles';
 
 type Params = ParamsOf<typeof websocketsParams>;
 
@@ -50,50 +55,23 @@ function checkHeartbeat(h: Heartbeat): Heartbeat {
  * at `deadPeerAtMs` (no FIN ever arrives); client-2 sits behind a slow link.
  */
 export function buildWebSockets(sim: Simulation, p: Params, learner: WebSocketsApi): void {
-  const m = sim.metrics;
-  m.declare(
-    'framesSent',
-    'bytesOnWire',
-    'handshakes',
-    'messagesPosted',
-    'messagesDelivered',
-    'messagesDropped',
-    'messagesDroppedSlowClient',
-    'messagesDroppedHealthy',
-    'healthyDisconnects',
-    'slowClientDisconnects',
-    'deadPeersDetected',
-    'deadPeersUndetected',
-    'deadPeerHeldBytes',
-    'pingsSent',
-    'pongsReceived',
-    'textFramesFromClients',
-    'textBytesFromClients',
-  );
-  m.declareSummary('deliveryLatencyMs', 'healthyDeliveryLatencyMs', 'deadPeerDetectionMs');
-  m.set('serverMemoryBytes', 0);
-  m.set('openConnections', 0);
+  const m = new MetricWriter(sim.metrics, websocketsMetrics, () => sim.now);
   sim.net.defaults = { latencyMs: p.latencyMs, jitterMs: p.latencyMs * 0.1, loss: 0 };
-
   const settings = roomSettings(p);
   const heartbeat: Heartbeat =
     p.appHeartbeat === 'off'
       ? { pingIntervalMs: null, missedPongsAllowed: 1 }
       : checkHeartbeat(learner.heartbeat(settings));
-  const deadEnabled = p.deadPeerAtMs < p.durationMs;
   const clientIds: number[] = [];
-  const roleOfIndex = (i: number): Role => (i === 0 && deadEnabled ? 'dead' : i === 1 ? 'slow' : 'healthy');
   let diedAt: number | undefined;
   let serverId = -1;
-
   const room = createRoom(
     sim,
+    m,
     () => serverId,
     {
-      settings,
-      heartbeat,
-      connectionMemoryBytes: p.connectionMemoryKiB * 1024,
-      roleOf: (client) => roleOfIndex(clientIds.indexOf(client)),
+      ...{ settings, heartbeat, connectionMemoryBytes: p.connectionMemoryKiB * 1024 },
+      roleOf: (client) => roleOfIndex(p, clientIds.indexOf(client)),
       bytesPerMs: (role) => (role === 'slow' ? p.slowClientKBps : HEALTHY_BYTES_PER_MS),
       deadSince: () => diedAt,
     },
@@ -103,79 +81,33 @@ export function buildWebSockets(sim: Simulation, p: Params, learner: WebSocketsA
     input: { io: room.io, pingIntervalMs: heartbeat.pingIntervalMs },
     onCrash: () => room.serverCrashed(),
   });
-
   const opens = sim.rng.fork('client-open');
-  for (let i = 0; i < p.clients; i++) {
-    const role = roleOfIndex(i);
-    let self = -1;
-    const send = (type: string, payload: number, label: string, extra: Record<string, unknown> = {}) => {
-      const bytes = frameBytes(payload, true);
-      m.inc('framesSent');
-      m.inc('bytesOnWire', bytes);
-      sim.send(self, serverId, { type, ...extra }, label);
-      return bytes;
-    };
-    const io: ClientIO = {
-      sendSyn: () => sim.send(self, serverId, { type: 'SYN' }, 'SYN'),
-      sendAckAndUpgrade: () => {
-        sim.send(self, serverId, { type: 'ACK' }, 'ACK');
-        m.inc('bytesOnWire', UPGRADE_REQUEST.length);
-        sim.send(self, serverId, { type: 'UPGRADE' }, 'GET /room Upgrade: websocket');
-      },
-      opened: () => m.inc('handshakes'),
-      received: (postedAt) => {
-        m.inc('messagesDelivered');
-        m.observe('deliveryLatencyMs', sim.now - postedAt);
-        if (role === 'healthy') m.observe('healthyDeliveryLatencyMs', sim.now - postedAt);
-      },
-      sendText: () => {
-        m.inc('messagesPosted');
-        const bytes = send('TEXT', p.messageBytes, `text (${frameBytes(p.messageBytes, true)} B, masked)`, {
-          postedAt: sim.now,
-        });
-        m.inc('textFramesFromClients');
-        m.inc('textBytesFromClients', bytes);
-      },
-      sendPong: () => send('PONG', 0, 'pong'),
-      replyClose: (code) => send('CLOSE', 2, `close ${code}`, { code }),
-      closed: () => undefined,
-    };
-    // Every tab exists from the start (so faults can name it) and opens its WebSocket at
-    // a random moment in the first second, as people join a room.
-    self = sim.spawn(`client-${i + 1}`, 'client', clientMachine, {
-      input: { io, openAfterMs: opens.uniform(0, 1000) },
-      // A crashed tab's OS closes its socket: the server gets a FIN one latency later.
-      onCrash: () => {
-        if (!sim.net.isPartitioned(self, serverId))
-          sim.send(self, serverId, { type: 'FIN' }, 'FIN (tab closed)');
-      },
-    });
-    clientIds[i] = self;
-  }
+  const setup = { sim, m, server: () => serverId, messageBytes: p.messageBytes };
+  // Tabs open their WebSocket at a random moment in the first second, as people join a room.
+  for (let i = 0; i < p.clients; i++)
+    clientIds[i] = spawnClient(setup, i, roleOfIndex(p, i), opens.uniform(0, 1000));
 
-  if (deadEnabled) {
+  if (roleOfIndex(p, 0) === 'dead') {
     // The network vanishes (Wi-Fi gone, phone in a tunnel): no FIN, no RST, nothing.
     sim.scheduler.at(p.deadPeerAtMs, () => {
-      const id = clientIds[0] as number;
       sim.applyFault({ at: p.deadPeerAtMs, kind: 'partition', a: 'client-1', b: 'server' });
-      if (room.held(id)) diedAt = sim.now;
+      if (!room.held(clientIds[0]!)) return;
+      diedAt = sim.now;
+      m.inc('deadPeers');
     });
-    sim.scheduler.at(p.durationMs, () => {
-      const held = room.held(clientIds[0] as number);
+    atEndOfRun(sim, p.durationMs, () => {
+      const held = room.held(clientIds[0]!);
       if (diedAt === undefined || !held) return;
       m.inc('deadPeersUndetected');
       m.inc('deadPeerHeldBytes', held.buffer.bufferedBytes);
     });
   }
 
-  // The room's chat: messages at Poisson times, each from a random tab.
+  // The room's chat: messages at Poisson times, each from a random tab. A closed
+  // WebSocket object cannot send: only tabs whose machine still runs may post.
   const posts = sim.rng.fork('posts');
-  const gap = 1000 / p.messagesPerSecond;
-  const post = () => {
-    // A closed WebSocket object cannot send: only tabs whose machine still runs may post.
-    const ref = sim.ref(clientIds[posts.int(p.clients)] as number);
+  poisson(sim.scheduler, posts, p.messagesPerSecond, () => {
+    const ref = sim.ref(clientIds[posts.int(p.clients)]!);
     if (ref && ref.getSnapshot().status === 'active') ref.send({ type: 'SAY' });
-    sim.scheduler.after(posts.exponential(gap), post);
-  };
-  sim.scheduler.after(posts.exponential(gap), post);
+  });
 }

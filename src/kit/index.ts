@@ -27,3 +27,4 @@ export {
   type PacketEvent,
   type TransportHooks,
 } from './transport/keep-alive';
+export { PendingRequests, type RequestFailure } from './http/pending';

@@ -6,6 +6,7 @@ import type { MachineGraph } from './machine-graph';
 import type { TraceData } from '../engine/trace';
 import type { Diagnostic } from '../sandbox/diagnostic';
 import type { ParamSpecs, ParamsOf, ParamValue } from './params';
+import type { MetricKey, MetricTable, SeriesOfKind } from '../kit/metrics/table';
 
 export type Metrics = Record<string, MetricValue>;
 
@@ -37,12 +38,21 @@ export interface GoalResult extends GoalVerdict {
  * grades it: each named scenario (overrides of the learner's params) is simulated
  * with the reference client code and `grade` says which choice the numbers support.
  */
-export interface Prediction<P> {
+export interface Prediction<P, K extends string = string> {
   id: string;
   question: string;
   choices: readonly { id: string; label: string }[];
-  runs: Record<string, Partial<P>>;
-  grade(outcomes: Record<string, RunOutcome>): { answer: string; explanation: string };
+  /** The scenarios simulated; `grade` receives one outcome per key, by the same keys. */
+  runs: Record<K, Partial<P>>;
+  grade(outcomes: Record<K, RunOutcome>): { answer: string; explanation: string };
+}
+
+/**
+ * Declares predictions whose `runs` and `grade` share one key type (a misspelled run
+ * is a type error): `const prediction = predictionsFor<Params>(); prediction({ ... })`.
+ */
+export function predictionsFor<P>(): <const K extends string>(p: Prediction<P, K>) => Prediction<P, K> {
+  return (p) => p;
 }
 
 /**
@@ -50,9 +60,9 @@ export interface Prediction<P> {
  * params. The page shows it beside the simulated value; the generic lesson test holds
  * the reference solution to it over several seeds.
  */
-export interface TheoryClaim<P> {
-  /** Metric name; for a latency summary, `field` picks the statistic compared. */
-  metric: string;
+export interface TheoryClaim<P, N extends string = string> {
+  /** Metric name as reported (a declared name; `<gauge>Max` for a gauge's peak); for a latency summary, `field` picks the statistic compared. */
+  metric: N;
   field?: keyof LatencySummary;
   /** Short label, e.g. "Mean delivery delay (short polling)". */
   title: string;
@@ -81,11 +91,11 @@ export interface TheoryRow {
   agrees: boolean;
 }
 
-export type ViewSpec =
+export type ViewSpec<G extends string = string, S extends string = string> =
   | { kind: 'topology' }
   | { kind: 'sequence'; maxActors?: number }
-  | { kind: 'timeseries'; gauge: string; title: string; unit: string }
-  | { kind: 'histogram'; summary: string; title: string; unit: string }
+  | { kind: 'timeseries'; gauge: G; title: string; unit: string }
+  | { kind: 'histogram'; summary: S; title: string; unit: string }
   | { kind: 'statechart'; actorKind: string };
 
 export interface LessonCode {
@@ -99,20 +109,28 @@ export interface LessonCode {
   exports: readonly string[];
 }
 
-export interface Lesson<S extends ParamSpecs = ParamSpecs, Api = unknown> {
+export interface Lesson<
+  S extends ParamSpecs = ParamSpecs,
+  Api = unknown,
+  M extends MetricTable = MetricTable,
+> {
   /** Folder name; title, topic and summary live in lessons/manifest.ts. */
   id: string;
   params: S;
   /** Markdown: one step per `## ` heading; `[[predict:id]]` places a prediction. */
   narrative: string;
-  predictions: Prediction<ParamsOf<S>>[];
+  /** Every metric a run reports, declared once (src/kit/metrics/table.ts). */
+  metrics: M;
+  // Each prediction has its own run keys; the list holds them behind `any`.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  predictions: Prediction<ParamsOf<S>, any>[];
   code: LessonCode;
   /** Params the reference solution is meant to run with (on top of the defaults). */
   solutionParams?: Partial<ParamsOf<S>>;
   /** Goals the starter code fails at the default params (checked by the generic lesson test). */
   starterFails: readonly string[];
   goals: Goal<ParamsOf<S>>[];
-  views: ViewSpec[];
+  views: ViewSpec<SeriesOfKind<M, 'gauge'>, SeriesOfKind<M, 'summary'>>[];
   /** Two or more variants shown side by side in compare mode. */
   compare?: { label: string; params: Partial<ParamsOf<S>> }[];
   /** xstate machines by actor kind, for the statechart view. */
@@ -120,16 +138,19 @@ export interface Lesson<S extends ParamSpecs = ParamSpecs, Api = unknown> {
   /** Creates the actors and workload of one run. */
   build(sim: Simulation, params: ParamsOf<S>, learner: Api): void;
   /** Metrics computed from the others at the end of a run (e.g. a ratio). */
+  /** Returns the table's `derived` figures (the generic lesson test checks every key is declared). */
   derive?(metrics: Metrics, params: ParamsOf<S>): Metrics;
   /** What theory predicts for the metrics (see TheoryClaim). */
-  theory?: TheoryClaim<ParamsOf<S>>[];
+  theory?: TheoryClaim<ParamsOf<S>, MetricKey<M>>[];
 }
 
 // Lessons differ in params and API; the registry holds them behind this type.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyLesson = Lesson<any, any>;
+export type AnyLesson = Lesson<any, any, any>;
 
-export function defineLesson<const S extends ParamSpecs, Api>(lesson: Lesson<S, Api>): Lesson<S, Api> {
+export function defineLesson<const S extends ParamSpecs, Api, const M extends MetricTable>(
+  lesson: Lesson<S, Api, M>,
+): Lesson<S, Api, M> {
   return lesson;
 }
 

@@ -25,11 +25,10 @@ export function metricReader<T extends MetricTable>(
     return typeof v === 'number' ? v : 0;
   };
   return {
-    count: (name, label) => (checkName(table, name, label), num(labelledKey(label, name))),
-    peak: (name, label) => (checkName(table, name, label), num(`${labelledKey(label, name)}Max`)),
+    count: (name, label) => num(labelledKey(label, name, checkName(table, name, label))),
+    peak: (name, label) => num(`${labelledKey(label, name, checkName(table, name, label))}Max`),
     summary: (name, label) => {
-      checkName(table, name, label);
-      const v = metrics[labelledKey(label, name)];
+      const v = metrics[labelledKey(label, name, checkName(table, name, label))];
       return typeof v === 'object' ? v : EMPTY;
     },
   };

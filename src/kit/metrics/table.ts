@@ -26,6 +26,8 @@ export interface MetricSpec {
   labels?: readonly string[];
   /** Only the labelled series are reported (no unlabelled total). */
   labelledOnly?: boolean;
+  /** Base of the labelled series' names when it differs from the total's (`deliveryLatencyMs` → `tickerLatencyMs`). */
+  labelledAs?: string;
 }
 
 export type MetricTable = Readonly<Record<string, MetricSpec>>;
@@ -47,15 +49,35 @@ export type LabelOf<T extends MetricTable, N extends keyof T> = T[N]['labels'] e
 /** The name a labelled series is reported under: label value + capitalised name. */
 export type LabelledKey<L extends string, N extends string> = `${L}${Capitalize<N>}`;
 
+type BaseOf<T extends MetricTable, N extends keyof T & string> = T[N]['labelledAs'] extends string
+  ? T[N]['labelledAs']
+  : N;
+
 /** Every key a run's metrics may hold for this table (gauges are reported as `<name>Max`). */
 export type MetricKey<T extends MetricTable> = {
   [N in keyof T & string]:
     | (T[N]['kind'] extends 'gauge' ? `${N}Max` : N)
-    | (T[N]['kind'] extends 'gauge' ? `${LabelOf<T, N>}${Capitalize<N>}Max` : LabelledKey<LabelOf<T, N>, N>);
+    | (T[N]['kind'] extends 'gauge'
+        ? `${LabelledKey<LabelOf<T, N>, BaseOf<T, N>>}Max`
+        : LabelledKey<LabelOf<T, N>, BaseOf<T, N>>);
 }[keyof T & string];
 
-export function labelledKey(label: string | undefined, name: string): string {
-  return label === undefined ? name : label + name.charAt(0).toUpperCase() + name.slice(1);
+/** A series name of the given kind (the total or a labelled series), as views bind to it. */
+export type SeriesOfKind<T extends MetricTable, K extends MetricKind> = {
+  [N in NamesOfKind<T, K>]: N | LabelledKey<LabelOf<T, N>, BaseOf<T, N>>;
+}[NamesOfKind<T, K>];
+
+export function labelledKey(label: string | undefined, name: string, spec?: MetricSpec): string {
+  if (label === undefined) return name;
+  const base = spec?.labelledAs ?? name;
+  return label + base.charAt(0).toUpperCase() + base.slice(1);
+}
+
+/** Every key one metric is reported under (the total unless labelledOnly, then one per label). */
+export function reportedKeys(name: string, spec: MetricSpec): string[] {
+  const keys = spec.labelledOnly ? [] : [name];
+  for (const l of spec.labels ?? []) keys.push(labelledKey(l, name, spec));
+  return spec.kind === 'gauge' ? keys.map((k) => `${k}Max`) : keys;
 }
 
 /** Throws on a name the table does not declare, or a label it does not list. */

@@ -45,7 +45,7 @@ export class MetricWriter<T extends MetricTable> {
   }
 
   private allKeys(name: string, spec: MetricSpec): string[] {
-    const labelled = (spec.labels ?? []).map((l) => labelledKey(l, name));
+    const labelled = (spec.labels ?? []).map((l) => labelledKey(l, name, spec));
     return spec.labelledOnly ? labelled : [name, ...labelled];
   }
 
@@ -62,8 +62,8 @@ export class MetricWriter<T extends MetricTable> {
         label === undefined
           ? [name]
           : spec.labelledOnly
-            ? [labelledKey(label, name)]
-            : [name, labelledKey(label, name)];
+            ? [labelledKey(label, name, spec)]
+            : [name, labelledKey(label, name, spec)];
       this.keys.set(id, ks);
     }
     return ks;

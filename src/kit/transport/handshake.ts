@@ -60,8 +60,13 @@ export function handshakeRoundTrips(tls: TlsVersion | 'none'): number {
   return tls === 'none' ? 1 : tls === '1.3' ? 2 : 3;
 }
 
+/** Handshake bytes that ride with the first request rather than in a flight of their own (TLS 1.3's client Finished). */
+export function piggybackedBytes(tls: TlsVersion): number {
+  return tls === '1.3' ? CLIENT_FINISHED_BYTES : 0;
+}
+
 /** Bytes of a whole handshake, both directions, TLS Finished included. */
 export function handshakeBytes(tls: TlsVersion, certificateChainBytes = CERTIFICATE_CHAIN_BYTES): number {
   const flights = handshakeFlights(tls, certificateChainBytes);
-  return flights.reduce((s, f) => s + f.bytes, 0) + (tls === '1.3' ? CLIENT_FINISHED_BYTES : 0);
+  return flights.reduce((s, f) => s + f.bytes, 0) + piggybackedBytes(tls);
 }

@@ -1,6 +1,6 @@
 import type { Task } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/sim';
-import { handshakeFlights, type Flight, type TlsVersion } from './handshake';
+import { handshakeFlights, piggybackedBytes, type Flight, type TlsVersion } from './handshake';
 
 /** One TCP + TLS connection from a page to its feature's server. */
 export interface Conn {
@@ -153,6 +153,7 @@ export class Transport {
     if (ev.flight + 1 < this.flights.length) return this.flight(c, ev.flight + 1);
     if (at === 'client' && c.state === 'dialing') {
       c.state = 'busy';
+      this.hooks.flightSent(piggybackedBytes(this.cfg.tls));
       const use = c.onReady;
       c.onReady = undefined;
       use?.(c);

@@ -16,8 +16,8 @@ export interface ConnHooks {
   dial(conn: Conn): void;
   /** A tab may now send its request on `conn`. */
   grant(conn: Conn, tab: number, stream: number): void;
-  /** The number of tabs waiting for a connection changed by `delta`. */
-  waitingChanged(delta: number): void;
+  /** `tab` started (+1) or stopped (-1) waiting for a connection. */
+  waitingChanged(delta: number, tab: number): void;
 }
 
 /**
@@ -52,6 +52,11 @@ export class OriginPool {
     return this.waiting.some((w) => w.tab === tab);
   }
 
+  /** Tabs waiting for a connection, oldest first. */
+  waitingTabs(): number[] {
+    return this.waiting.map((w) => w.tab);
+  }
+
   /** A tab wants to open a stream: attach it to a connection with room, open one, or queue it. */
   request(tab: number, stream: number): void {
     const withRoom = this.conns.find((c) => c.streams.size < this.streamsPerConn);
@@ -72,7 +77,7 @@ export class OriginPool {
       return;
     }
     this.waiting.push({ tab, stream });
-    this.hooks.waitingChanged(1);
+    this.hooks.waitingChanged(1, tab);
   }
 
   established(conn: Conn): void {
@@ -96,7 +101,7 @@ export class OriginPool {
     const w = this.waiting.findIndex((x) => x.tab === tab);
     if (w >= 0) {
       this.waiting.splice(w, 1);
-      this.hooks.waitingChanged(-1);
+      this.hooks.waitingChanged(-1, tab);
     }
     const conn = this.conns.find((c) => c.streams.has(tab));
     if (!conn) return undefined;
@@ -116,7 +121,7 @@ export class OriginPool {
       (this.conns.length < this.maxConns || this.conns.some((c) => c.streams.size < this.streamsPerConn))
     ) {
       const next = this.waiting.shift()!;
-      this.hooks.waitingChanged(-1);
+      this.hooks.waitingChanged(-1, next.tab);
       this.request(next.tab, next.stream);
     }
   }
