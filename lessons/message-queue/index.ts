@@ -19,6 +19,7 @@ export { messageQueueParams };
 export default defineLesson({
   id: 'message-queue',
   params: messageQueueParams,
+  metrics: messageQueueMetrics,
   theory: messageQueueTheory,
   narrative,
   code: { starter, solution, api, exports: ['onReceive', 'onError', 'desiredConsumers'] },

@@ -1,9 +1,11 @@
+import type { MetricKey } from '../../src/kit/metrics/table';
 import { mmc } from '../../src/kit/theory/queueing';
 import type { TheoryClaim } from '../../src/lesson/types';
+import type { messageQueueMetrics } from './metrics';
 import type { MessageQueueParams } from './params';
 import { calmWindow, LINK_MS } from './wiring';
 
-type Claim = TheoryClaim<MessageQueueParams>;
+type Claim = TheoryClaim<MessageQueueParams, MetricKey<typeof messageQueueMetrics>>;
 
 /**
  * From the queue's side a consumer is taken from the moment a message is handed to it
