@@ -49,7 +49,7 @@ export interface QueueStats {
   backlog: number;
   /** Messages received and not yet deleted. */
   inFlight: number;
-  /** Consumers running now. */
+  /** Consumers started and not retired (a crashed one counts until its restart). */
   consumers: number;
   /** Consumers working on a message now. */
   busyConsumers: number;

@@ -15,7 +15,9 @@ export function startAutoscaler(s: Shared, consumers: Consumer[], spawn: () => v
   let lastSent = 0;
   let lastProcessed = 0;
   const tick = () => {
-    const running = consumers.filter((c) => c.up && !c.retiring);
+    // Crashed consumers still count: their supervisor (or the fault panel) restarts them;
+    // the autoscaler only starts and retires.
+    const running = consumers.filter((c) => !c.retiring);
     const sent = queue.sent;
     const processed = s.m.count('processed');
     const stats: QueueStats = {
