@@ -89,7 +89,7 @@ export function spawnConsumer(s: Shared, index: number): Consumer {
       c.id,
       s.queueActor(),
       { type, queueId: e.queueId, receipt: e.receipt },
-      type === 'DELETE' ? 'DeleteMessage' : 'release',
+      type === 'DELETE' ? 'Delete' : 'Release',
     );
 
   const io: ConsumerIO = {
@@ -104,9 +104,9 @@ export function spawnConsumer(s: Shared, index: number): Consumer {
           c.id,
           s.queueActor(),
           { type: 'DELETE', queueId: d.queueId, receipt: d.receipt, thenReceive: true },
-          'DeleteMessage + ReceiveMessage',
+          'Delete+Receive',
         );
-      else sim.send(c.id, s.queueActor(), { type: 'RECEIVE' }, 'ReceiveMessage');
+      else sim.send(c.id, s.queueActor(), { type: 'RECEIVE' }, 'Receive');
       // A long poll lost on the way (a cut link) is given up and sent again.
       sim.scheduler.cancel(pollTimer);
       pollTimer = sim.scheduler.after(POLL_WAIT_MS + 1000, () => {

@@ -23,7 +23,7 @@ export const messageQueueGoals: Goal<MessageQueueParams>[] = [
         passed,
         detail: passed
           ? `0 of ${fmt(sent)} messages lost: ${fmt(m.count('processed'))} processed, ${fmt(m.count('deadLettered'))} dead-lettered, ${fmt(m.count('pendingAtEnd'))} still queued at the end.`
-          : `${fmt(lost)} of ${fmt(sent)} messages were deleted from the queue but never processed successfully (acknowledged before the work was done, or given up).`,
+          : `${fmt(lost)} of ${fmt(sent)} messages ${lost === 1 ? 'was' : 'were'} deleted from the queue but never processed successfully (acknowledged before the work was done, or given up).`,
       };
     },
   },

@@ -118,7 +118,7 @@ export function buildMessageQueue(sim: Simulation, p: MessageQueueParams, learne
       const poison = poisonRng.bernoulli(p.failureRate);
       shared.poison.push(poison);
       if (poison) m.inc('poisonSent');
-      sim.send(id, queueId, { type: 'SEND', index }, 'SendMessage');
+      sim.send(id, queueId, { type: 'SEND', index }, 'Send');
     };
     const rate = p.messagesPerSecond / PRODUCERS;
     poisson(sim.scheduler, sim.rng.fork(`producer-${k}`), rate, produce);

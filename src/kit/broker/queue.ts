@@ -1,7 +1,11 @@
 import type { Task } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/sim';
 import { MetricWriter } from '../metrics/writer';
+import { LazyFifo } from './fifo';
 import { queueMetrics } from './metrics';
+import { MAX_VISIBILITY_MS, type MessageState, type QueueConfig, type Received, type Waiter } from './types';
+
+export { MAX_VISIBILITY_MS, type MessageState, type QueueConfig, type Received, type Waiter };
 
 /**
  * A message queue modelled on an Amazon SQS standard queue
@@ -32,26 +36,6 @@ import { queueMetrics } from './metrics';
  * visible / in flight when the run ends.
  */
 
-export interface QueueConfig {
-  /** How long a received message stays invisible, ms (SQS default 30 s, max 12 h). */
-  visibilityTimeoutMs: number;
-  /** Receives before the message moves to the dead-letter queue; 0 = no dead-letter queue. */
-  maxReceiveCount: number;
-}
-
-/** One delivery of a message to a consumer. */
-export interface Received<B> {
-  readonly id: number;
-  readonly body: B;
-  /** Identifies this delivery; deletes and visibility changes must name the latest one. */
-  readonly receipt: number;
-  /** 1 on the first delivery (SQS ApproximateReceiveCount; RabbitMQ redelivered = count > 1). */
-  readonly receiveCount: number;
-  readonly sentAt: number;
-}
-
-export type MessageState = 'visible' | 'inFlight' | 'deleted' | 'deadLettered';
-
 interface Message<B> {
   id: number;
   body: B;
@@ -62,23 +46,10 @@ interface Message<B> {
   timer: Task | undefined;
 }
 
-/** A waiting receive (long poll). */
-export interface Waiter<B> {
-  deliver: (m: Received<B>) => void;
-  /** Called when the wait ends with no message. */
-  empty?: () => void;
-  timer?: Task;
-  done: boolean;
-}
-
-/** SQS's upper bound on a message's visibility timeout: 12 hours. */
-export const MAX_VISIBILITY_MS = 43_200_000;
-
 export class MessageQueue<B> {
   private readonly messages: Message<B>[] = [];
   /** Visible message ids, oldest first; entries whose message was deleted meanwhile are skipped. */
-  private visibleIds: number[] = [];
-  private head = 0;
+  private readonly visibleIds = new LazyFifo();
   private readonly waiters: Waiter<B>[] = [];
   private receiptSeq = 0;
   private readonly m: MetricWriter<typeof queueMetrics>;
@@ -189,6 +160,7 @@ export class MessageQueue<B> {
     return this.messages[id]?.receiveCount ?? 0;
   }
 
+  /** Messages stored so far (ids run from 0). */
   get sent(): number {
     return this.messages.length;
   }
@@ -259,17 +231,10 @@ export class MessageQueue<B> {
   }
 
   private popVisible(): Message<B> | undefined {
-    while (this.head < this.visibleIds.length) {
-      const msg = this.messages[this.visibleIds[this.head++] as number] as Message<B>;
-      if (this.head > 4096 && this.head * 2 > this.visibleIds.length) {
-        this.visibleIds = this.visibleIds.slice(this.head);
-        this.head = 0;
-      }
-      if (msg.state !== 'visible') continue;
-      this.moveBacklog(-1);
-      return msg;
-    }
-    return undefined;
+    const id = this.visibleIds.pop((i) => this.messages[i]?.state === 'visible');
+    if (id === undefined) return undefined;
+    this.moveBacklog(-1);
+    return this.messages[id];
   }
 
   private serveWaiters(): void {
