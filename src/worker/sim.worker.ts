@@ -3,7 +3,7 @@ import { lockdown } from './lockdown';
 import { loadLesson } from '../../lessons/registry';
 import { inspectActor } from '../lesson/inspect';
 import { gradePrediction, runLesson } from '../lesson/run';
-import type { AnyLesson, RunResult, Scenario } from '../lesson/types';
+import type { AnyLessonRuntime as AnyLesson, RunResult, Scenario } from '../lesson/types';
 import type { SimWorkerApi } from './protocol';
 
 async function lessonFor(scenario: Scenario): Promise<AnyLesson> {
