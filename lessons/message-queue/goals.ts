@@ -3,7 +3,7 @@ import { fmt } from '../../src/lesson/metric-access';
 import type { Goal, RunOutcome } from '../../src/lesson/types';
 import { messageQueueMetrics } from './metrics';
 import type { MessageQueueParams } from './params';
-import { DRAINED_BELOW } from './wiring';
+import { DRAINED_BELOW } from './constants';
 
 export const read = (run: RunOutcome) => metricReader(messageQueueMetrics, run.metrics);
 

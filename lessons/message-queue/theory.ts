@@ -3,7 +3,7 @@ import { mmc } from '../../src/kit/theory/queueing';
 import type { TheoryClaim } from '../../src/lesson/types';
 import type { messageQueueMetrics } from './metrics';
 import type { MessageQueueParams } from './params';
-import { calmWindow, LINK_MS } from './wiring';
+import { calmWindow, LINK_MS } from './constants';
 
 type Claim = TheoryClaim<MessageQueueParams, MetricKey<typeof messageQueueMetrics>>;
 
