@@ -83,5 +83,5 @@ test('message queue: from the index, play, fix the consumer, crash one and watch
   await lesson.timeline.fill('35000');
   await expect(lesson.node('consumer-1')).toHaveAttribute('aria-label', /consumer-1 down/);
   await expect(page.getByTestId('metrics')).toContainText('redeliveries');
-  await page.screenshot({ path: 'test-results/message-queue-after-crash.png' });
+  await page.screenshot({ path: test.info().outputPath('message-queue-after-crash.png') });
 });
