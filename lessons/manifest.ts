@@ -39,6 +39,17 @@ export const manifest: Topic[] = [
       },
     ],
   },
+  {
+    topic: 'Messaging',
+    lessons: [
+      {
+        id: 'message-queue',
+        title: 'Message queues: competing consumers',
+        summary:
+          "Consumers pull, process and acknowledge; a crash means redelivery after the visibility timeout, poison messages go to a dead-letter queue, a spike drains at the consumers' pace.",
+      },
+    ],
+  },
 ];
 
 export const lessonEntries: LessonEntry[] = manifest.flatMap((t) => t.lessons);
