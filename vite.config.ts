@@ -1,4 +1,6 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -19,13 +21,73 @@ export const contentSecurityPolicy = [
   "connect-src 'self'",
 ].join('; ');
 
+/**
+ * The simulation worker's own policy. A dedicated worker takes its CSP from its script's
+ * response headers, not from the page, so this holds on the dev server too (where the
+ * page has no CSP): learner code, even if it found a way out of its compartment, could
+ * load no font, image, script or connection from anywhere. Scripts come only from our
+ * origin ('unsafe-eval' is how SES evaluates learner code in a Compartment).
+ */
+export const workerContentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self' 'unsafe-eval'",
+  "connect-src 'none'",
+  "font-src 'none'",
+  "img-src 'none'",
+  "media-src 'none'",
+  "worker-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/** The worker script: `src/worker/sim.worker.ts?worker_file...` in dev, `assets/sim.worker-<hash>.js` built. */
+export const workerScriptPattern = /\/sim\.worker(?:\.ts|-[\w-]+\.js)(?:\?|$)/;
+
+type Next = (err?: unknown) => void;
+/** Sends the worker policy with the worker script, whatever later middleware sets. */
+function workerCsp(req: IncomingMessage, res: ServerResponse, next: Next): void {
+  if (req.url && workerScriptPattern.test(req.url)) {
+    const setHeader = res.setHeader.bind(res);
+    res.setHeader = (name, value) =>
+      name.toLowerCase() === 'content-security-policy' ? res : setHeader(name, value);
+    setHeader('Content-Security-Policy', workerContentSecurityPolicy);
+  }
+  next();
+}
+
+/** Serves the sim worker with its own restrictive CSP on `npm start` and `vite preview`. */
+function workerCspPlugin(): Plugin {
+  return {
+    name: 'sim-worker-csp',
+    configureServer(server) {
+      server.middlewares.use(workerCsp);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(workerCsp);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), workerCspPlugin()],
   // Relative base: the built app works from any static host path.
   base: './',
   worker: { format: 'es' },
   optimizeDeps: {
-    include: ['sucrase', 'xstate', 'comlink', 'd3', 'lz-string', 'zustand', 'valibot', 'marked'],
+    include: [
+      'sucrase',
+      'xstate',
+      'comlink',
+      'd3',
+      'd3-array',
+      'd3-random',
+      'ses',
+      '@datadog/sketches-js',
+      'lz-string',
+      'zustand',
+      'valibot',
+      'marked',
+    ],
   },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   preview: {
@@ -37,6 +99,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'lessons/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['src/sandbox/test-setup.ts'],
     testTimeout: 60_000,
   },
 });

@@ -1,6 +1,7 @@
 import { schedulerBench, transitionBench } from './engine-bench';
 import { appBench } from './app-bench';
-import { pollingHourBench, traceMemoryBench } from './lesson-bench';
+import { largestRunsBench, pollingHourBench, traceMemoryBench } from './lesson-bench';
+import { hardenRealm } from '../sandbox/realm';
 
 /**
  * `npm run bench`: engine and lesson figures. Every target is a ratio measured in
@@ -8,10 +9,18 @@ import { pollingHourBench, traceMemoryBench } from './lesson-bench';
  */
 export async function main(): Promise<number> {
   const print = (lines: string[]) => lines.forEach((l) => console.log(l));
+  const only = process.argv.find((a) => a.startsWith('--lesson='))?.slice('--lesson='.length);
+  if (process.argv.includes('--largest')) {
+    // As in the worker: learner code runs on a locked-down realm.
+    hardenRealm();
+    print(await largestRunsBench(only));
+    return 0;
+  }
   print(schedulerBench());
   print(transitionBench());
   print(traceMemoryBench());
   if (!process.argv.includes('--no-app')) print(await appBench());
   if (!process.argv.includes('--quick')) print(await pollingHourBench());
+  if (!process.argv.includes('--quick')) print(await largestRunsBench(only));
   return 0;
 }

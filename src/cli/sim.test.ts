@@ -118,6 +118,60 @@ describe('npm run sim', () => {
   }, 30_000);
 });
 
+describe('npm run sim under limits', () => {
+  test('a function that never returns is stopped: one line naming it and the limit, non-zero exit', async () => {
+    const r = await sim(
+      'polling',
+      '--code',
+      codeFile('export function nextPollDelay(): number {\n  while (true) {}\n}\n'),
+    );
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/policy\.ts: nextPollDelay\(\) ran for more than 2 s .*limit 2 s/);
+  }, 30_000);
+
+  test('a run too large to finish in a minute is refused up front: one line naming the knob, exit 2', async () => {
+    const r = await sim(
+      'polling',
+      '--set',
+      'clients=1000',
+      '--set',
+      'eventsPerSecond=50',
+      '--set',
+      'durationMs=3600000',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/too large .* lower durationMs from 3600000 to \d+ or less/);
+  }, 60_000);
+
+  test('--seeds A..B --json prints per-metric distributions and per-goal pass rates', async () => {
+    const r = await sim('polling', '--seeds', '1..3', '--json', '--duration', '5000');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['lesson', 'seeds', 'params', 'metrics', 'goals']);
+    expect(out.seeds).toEqual([1, 2, 3]);
+    expect(Object.keys(out.metrics.requests)).toEqual(['min', 'p50', 'mean', 'max', 'sd', 'values']);
+    expect(out.metrics.requests.values).toHaveLength(3);
+    expect(Object.keys(out.metrics.deliveryLatencyMs)).toEqual(['p50', 'p90', 'p99', 'mean', 'max', 'count']);
+    expect(out.goals[0]).toMatchObject({ id: 'fresh', runs: 3 });
+    expect(out.goals[0].passRate).toBeCloseTo(out.goals[0].passed / 3, 3);
+    // Each seed's values are those of a single-seed run.
+    const one = JSON.parse((await sim('polling', '--seed', '2', '--json', '--duration', '5000')).stdout);
+    expect(out.metrics.requests.values[1]).toBe(one.metrics.requests);
+  }, 60_000);
+});
+
+test('parseArgs reads --seeds ranges and lists', () => {
+  expect(parseArgs(['polling', '--seeds', '3..6']).seeds).toEqual([3, 4, 5, 6]);
+  expect(parseArgs(['polling', '--seeds', '1,5,9']).seeds).toEqual([1, 5, 9]);
+  expect(parseArgs(['polling']).seeds).toEqual([1]);
+  expect(() => parseArgs(['polling', '--seeds', '5..1'])).toThrow(/must go up/);
+  expect(() => parseArgs(['polling', '--seed', '1', '--seeds', '1..2'])).toThrow(/not both/);
+});
+
 test('parseArgs reads repeated --set', () => {
   expect(parseArgs(['polling', '--set', 'a=1', '--set', 'b=x=y']).sets).toEqual([
     ['a', '1'],

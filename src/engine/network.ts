@@ -1,5 +1,5 @@
 import type { Rng } from './random';
-import type { Scheduler } from './scheduler';
+import type { Scheduler, Task } from './scheduler';
 import { EventKind, type TraceRecorder } from './trace';
 
 export interface LinkConfig {
@@ -117,15 +117,38 @@ export class Network {
     link.lastDelivery = arrival;
     const envelope = event as Envelope;
     envelope.from = from;
-    this.scheduler.at(arrival, () => {
-      if (link.partitioned || !this.host.isUp(to)) {
-        const reason = link.partitioned ? DropReason.partition : DropReason.crashed;
-        this.trace.push(EventKind.Drop, this.scheduler.now, from, to, this.trace.intern(reason), id);
-        return;
-      }
-      this.trace.push(EventKind.Deliver, this.scheduler.now, from, to, labelIx, id);
-      this.host.deliver(to, envelope);
-    });
+    this.scheduler.push(new InFlight(arrival, this, link, from, to, labelIx, id, envelope));
     return id;
+  }
+
+  /** A message reaches the end of its link: delivered, or dropped if the link or its destination is down now. */
+  arrive(m: InFlight): void {
+    const now = this.scheduler.now;
+    if (m.link.partitioned || !this.host.isUp(m.to)) {
+      const reason = m.link.partitioned ? DropReason.partition : DropReason.crashed;
+      this.trace.push(EventKind.Drop, now, m.from, m.to, this.trace.intern(reason), m.id);
+      return;
+    }
+    this.trace.push(EventKind.Deliver, now, m.from, m.to, m.labelIx, m.id);
+    this.host.deliver(m.to, m.envelope);
+  }
+}
+
+/** A message in flight: its own scheduler task (no closure per message). */
+class InFlight implements Task {
+  seq = 0;
+  cancelled = false;
+  constructor(
+    readonly t: number,
+    private readonly net: Network,
+    readonly link: Link,
+    readonly from: number,
+    readonly to: number,
+    readonly labelIx: number,
+    readonly id: number,
+    readonly envelope: Envelope,
+  ) {}
+  fn(): void {
+    this.net.arrive(this);
   }
 }

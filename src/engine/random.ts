@@ -1,4 +1,4 @@
-import { randomLcg, randomNormal } from 'd3';
+import { randomLcg, randomNormal } from 'd3-random';
 
 /** FNV-1a hash of a label, used to derive independent random streams from one seed. */
 function hashLabel(seed: number, label: string): number {

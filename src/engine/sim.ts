@@ -62,8 +62,9 @@ export class Simulation {
   /** The first error thrown by the model or learner code; the run stops at it. */
   failure: unknown = undefined;
 
-  constructor(opts: { seed: number; trace?: boolean }) {
-    this.trace = new TraceRecorder(opts.trace ?? true);
+  /** `traceLimit`: events the trace records at most (see TraceRecorder). */
+  constructor(opts: { seed: number; trace?: boolean; traceLimit?: number }) {
+    this.trace = new TraceRecorder(opts.trace ?? true, opts.traceLimit);
     this.rng = new Rng(opts.seed);
     this.metrics = new Metrics(this.trace, () => this.scheduler.now);
     this.net = new Network(this.scheduler, this.rng.fork('network'), this.trace, {
@@ -219,14 +220,16 @@ export class Simulation {
 
   /**
    * Runs until `durationMs` of virtual time have passed or something failed.
-   * `onProgress` is called between slices of virtual time (the worker uses it as a
-   * heartbeat; the UI as a progress bar).
+   * `onProgress` gets the fraction of virtual time done, between 200 slices of virtual
+   * time and every few thousand events within a slice, so a long run calls it often
+   * (the worker turns it into a wall-time heartbeat; the UI into a progress bar).
    */
   run(durationMs: number, onProgress?: (fraction: number) => void): void {
     const slices = onProgress ? 200 : 1;
+    const tick = onProgress && (() => onProgress(durationMs > 0 ? this.scheduler.now / durationMs : 1));
     try {
       for (let k = 1; k <= slices && this.failure === undefined; k++) {
-        this.scheduler.runUntil((durationMs * k) / slices);
+        this.scheduler.runUntil((durationMs * k) / slices, tick);
         onProgress?.(k / slices);
       }
     } catch (err) {

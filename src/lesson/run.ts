@@ -1,4 +1,6 @@
 import { FaultError, Simulation } from '../engine/sim';
+import { TraceRecorder } from '../engine/trace';
+import { BudgetExceeded, budgetMessage, OBSERVATIONS_PER_EVENT, WORK_BUDGET, WorkProjector } from './budget';
 import { LearnerError, type Diagnostic } from '../sandbox/diagnostic';
 import { loadLearnerCode } from './learner';
 import { describeMachine } from './machine-graph';
@@ -23,8 +25,15 @@ function failedGoals(lesson: AnyLesson, why: string): GoalResult[] {
   return lesson.goals.map((g) => ({ id: g.id, title: g.title, passed: false, detail: why }));
 }
 
+/**
+ * Events the trace of one run records at most (29 bytes each: about 120 MB, twice that
+ * while it is handed over). Past it the run goes on for metrics and goals only.
+ */
+export const TRACE_LIMIT = 4_000_000;
+
 function diagnosticOf(err: unknown): Diagnostic {
   if (err instanceof LearnerError) return err.diagnostic;
+  if (err instanceof BudgetExceeded) return { kind: 'budget', message: err.message };
   if (err instanceof FaultError) return { kind: 'api', message: err.message };
   const e = err as Error;
   return { kind: 'internal', message: `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}` };
@@ -36,7 +45,7 @@ export function runLesson(lesson: AnyLesson, scenario: Scenario, opts: RunOption
   if (!resolved.ok) throw new Error(resolved.errors.join('; '));
   const params = resolved.params as Record<string, ParamValue>;
   const durationMs = Number(params.durationMs);
-  const sim = new Simulation({ seed: scenario.seed, trace: opts.trace ?? true });
+  const sim = new Simulation({ seed: scenario.seed, trace: opts.trace ?? true, traceLimit: TRACE_LIMIT });
   const machines = Object.fromEntries(
     Object.entries(lesson.machines).map(([k, m]) => [k, describeMachine(m)]),
   );
@@ -68,7 +77,19 @@ export function runLesson(lesson: AnyLesson, scenario: Scenario, opts: RunOption
 
   const diagnostics: Diagnostic[] = [];
   let previewDue = opts.preview;
+  // The pilot: the run's first part tells how much work the whole would be; a run
+  // projected over the budget stops there and is refused, before it costs minutes.
+  const projector = new WorkProjector(durationMs);
+  const checkWork = () => {
+    const done = sim.scheduler.executed + sim.metrics.observations / OBSERVATIONS_PER_EVENT;
+    const projected = projector.projected(done, sim.now);
+    if (projected !== undefined && projected > WORK_BUDGET) {
+      const message = budgetMessage(lesson.params, params, projected, lesson.workKnobs);
+      sim.fail(new BudgetExceeded(message, projected));
+    }
+  };
   const onProgress = (fraction: number) => {
+    checkWork();
     opts.onProgress?.(fraction);
     if (previewDue && sim.now >= previewDue.atMs && fraction < 1 && sim.failure === undefined) {
       const partial: RunResult = {
@@ -90,11 +111,24 @@ export function runLesson(lesson: AnyLesson, scenario: Scenario, opts: RunOption
   try {
     lesson.build(sim, params, learner.api);
     sim.scheduleFaults(scenario.faults);
-    sim.run(durationMs, opts.onProgress || opts.preview ? onProgress : undefined);
+    sim.run(durationMs, onProgress);
   } catch (err) {
     sim.fail(err);
   }
   if (sim.failure !== undefined) diagnostics.push(diagnosticOf(sim.failure));
+  if (sim.failure instanceof BudgetExceeded) {
+    // Refused: what ran was only the pilot, so there are no metrics to show.
+    const why = `not run: ${diagnostics[0]?.message}`;
+    return {
+      ...base,
+      ok: false,
+      metrics: {},
+      goals: failedGoals(lesson, why),
+      diagnostics,
+      trace: emptyTrace(),
+      endedAtMs: 0,
+    };
+  }
 
   let metrics: Metrics = sim.metrics.snapshot();
   if (lesson.derive) metrics = { ...metrics, ...lesson.derive(metrics, params) };
@@ -113,14 +147,20 @@ export function runLesson(lesson: AnyLesson, scenario: Scenario, opts: RunOption
     trace: sim.trace.toData(),
     samples: sim.metrics.series(),
     endedAtMs: sim.now,
+    ...(sim.trace.truncatedAtMs !== undefined ? { traceEndsAtMs: sim.trace.truncatedAtMs } : {}),
   };
 }
 
+function emptyTrace(): RunResult['trace'] {
+  return new TraceRecorder(false).toData();
+}
 /** Grades a prediction by running its scenarios with the reference solution. */
 export function gradePrediction(
   lesson: AnyLesson,
   predictionId: string,
   scenario: Scenario,
+  /** Engine progress of each run (the worker's heartbeat). */
+  onProgress?: (fraction: number) => void,
 ): { answer: string; explanation: string } {
   const p = lesson.predictions.find((x) => x.id === predictionId);
   if (!p) throw new Error(`lesson ${lesson.id} has no prediction ${predictionId}`);
@@ -134,7 +174,7 @@ export function gradePrediction(
         code: lesson.code.solution,
         faults: [],
       },
-      { trace: false },
+      { trace: false, onProgress },
     );
     outcomes[name] = { metrics: r.metrics, diagnostics: r.diagnostics };
   }

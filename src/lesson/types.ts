@@ -140,6 +140,12 @@ export interface Lesson<
   /** Metrics computed from the others at the end of a run (e.g. a ratio). */
   /** Returns the table's `derived` figures (the generic lesson test checks every key is declared). */
   derive?(metrics: Metrics, params: ParamsOf<S>): Metrics;
+  /**
+   * Knobs the run's work grows with, roughly in proportion (e.g. clients, message rate);
+   * a run refused as too large names them, with the value that would fit. durationMs
+   * always counts.
+   */
+  workKnobs?: readonly string[];
   /** What theory predicts for the metrics (see TheoryClaim). */
   theory?: TheoryClaim<ParamsOf<S>, MetricKey<M>>[];
 }
@@ -186,4 +192,9 @@ export interface RunResult {
   durationMs: number;
   /** Virtual time the run reached (less than durationMs when it failed). */
   endedAtMs: number;
+  /**
+   * Set when the trace was cut short to bound memory: it holds every event before this
+   * virtual time and none after. Metrics, goals and samples still cover the whole run.
+   */
+  traceEndsAtMs?: number;
 }

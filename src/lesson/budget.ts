@@ -1,0 +1,86 @@
+import type { NumberParam, ParamSpecs, ParamValue } from './params';
+
+/**
+ * How much work one run may do, in engine events (each metric observation counts as
+ * 1/OBSERVATIONS_PER_EVENT of an event: a latency summary fed per delivered update can
+ * outnumber the events). Calibrated with `npm run bench` so the slowest lesson's largest
+ * accepted run finishes in under 60 s of wall time on one core of the reference machine.
+ * Counting events, not seconds, keeps the verdict the same on every machine and in
+ * Node and the browser.
+ */
+export const WORK_BUDGET = 6_000_000;
+export const OBSERVATIONS_PER_EVENT = 8;
+/**
+ * The pilot: work is measured between these two fractions of the run's virtual time
+ * (skipping the start, where connections open in a burst) and the rate projected over
+ * the rest; from then on the projection is renewed as the run goes.
+ */
+export const PILOT_FROM = 0.0025;
+export const PILOT_TO = 0.005;
+
+/** Projects a run's total work from the part done so far (deterministic: virtual time and event counts only). */
+export class WorkProjector {
+  private mark: { done: number; now: number } | undefined;
+  constructor(private readonly durationMs: number) {}
+
+  /** The projected total work, or undefined while too early to tell. */
+  projected(done: number, now: number): number | undefined {
+    if (done > WORK_BUDGET) return done;
+    const d = this.durationMs;
+    if (this.mark === undefined) {
+      if (now >= d * PILOT_FROM) this.mark = { done, now };
+      return undefined;
+    }
+    if (now < d * PILOT_TO || now <= this.mark.now) return undefined;
+    const rate = (done - this.mark.done) / (now - this.mark.now);
+    return done + rate * Math.max(0, d - now);
+  }
+}
+
+/** Thrown by the run when its projected work is above the budget; the runner turns it into a 'budget' diagnostic. */
+export class BudgetExceeded extends Error {
+  override name = 'BudgetExceeded';
+  constructor(
+    message: string,
+    readonly projected: number,
+  ) {
+    super(message);
+  }
+}
+
+function lowered(spec: NumberParam, value: number, factor: number): number | undefined {
+  const step = spec.step ?? (spec.integer ? 1 : 0);
+  let v = value * factor;
+  if (step > 0) v = Math.floor(v / step) * step;
+  if (spec.integer) v = Math.floor(v);
+  if (v < spec.min || v >= value) return undefined;
+  return v;
+}
+
+/**
+ * The learner-facing sentence: how much work, and which knob to lower to what. Knobs
+ * the lesson declares in `workKnobs` (work roughly proportional to each) come first;
+ * `durationMs` always qualifies.
+ */
+export function budgetMessage(
+  specs: ParamSpecs,
+  params: Record<string, ParamValue>,
+  projected: number,
+  workKnobs: readonly string[] = [],
+): string {
+  // A margin of 10% so the suggested value fits even if the estimate is a little low.
+  const factor = (WORK_BUDGET / projected) * 0.9;
+  const options: string[] = [];
+  for (const name of [...workKnobs.filter((k) => k !== 'durationMs'), 'durationMs']) {
+    const spec = specs[name];
+    const value = params[name];
+    if (!spec || spec.kind !== 'number' || typeof value !== 'number') continue;
+    const to = lowered(spec, value, factor);
+    if (to !== undefined) options.push(`${name} from ${value} to ${to} or less`);
+  }
+  const size = `about ${(projected / 1e6).toFixed(1)} million events, over the limit of ${(WORK_BUDGET / 1e6).toFixed(0)} million a run can do in under a minute`;
+  const fix = options.length
+    ? `lower ${options.join(', or ')}`
+    : 'lower the knobs that add clients, traffic or time';
+  return `This run is too large to simulate here: ${size}. To run it, ${fix}.`;
+}
