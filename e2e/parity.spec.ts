@@ -1,0 +1,34 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { expect, test } from './fixtures';
+import { LessonPage } from './pages/LessonPage';
+
+const exec = promisify(execFile);
+const LESSONS = ['polling', 'sse', 'websockets', 'realtime-compare'];
+
+/** `npm run sim -- <id> --json`: the default scenario (starter code, seed 1, no faults) in Node. */
+async function headless(id: string): Promise<{ metrics: unknown }> {
+  const { stdout } = await exec('node', ['scripts/run-ts.mjs', 'src/cli/sim.ts', id, '--json'], {
+    maxBuffer: 16 * 1024 * 1024,
+  }).catch((e: { stdout: string }) => ({ stdout: e.stdout }));
+  return JSON.parse(stdout) as { metrics: unknown };
+}
+
+for (const id of LESSONS) {
+  test(`${id}: the default scenario gives the same metrics in the browser as npm run sim`, async ({
+    page,
+    consoleErrors: _,
+  }) => {
+    test.setTimeout(120_000);
+    const [node] = await Promise.all([
+      headless(id),
+      (async () => {
+        const lesson = new LessonPage(page);
+        await lesson.open(id);
+      })(),
+    ]);
+    const browser = await new LessonPage(page).lastRun();
+    // Through JSON on both sides: the CLI prints JSON, so compare what JSON can carry, byte for byte.
+    expect(JSON.stringify(browser?.metrics)).toBe(JSON.stringify(node.metrics));
+  });
+}
