@@ -169,7 +169,8 @@ export function ringShares(m: RingMap): Float64Array {
   const p = m.points;
   for (let i = 0; i < p.length; i++) {
     const prev = i === 0 ? p[p.length - 1]! - HASH_SPACE : p[i - 1]!;
-    shares[m.owners[i]!] += (p[i]! - prev) / HASH_SPACE;
+    const o = m.owners[i]!;
+    shares[o] = shares[o]! + (p[i]! - prev) / HASH_SPACE;
   }
   return shares;
 }
