@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -73,6 +74,10 @@ export default defineConfig({
   // Relative base: the built app works from any static host path.
   base: './',
   worker: { format: 'es' },
+  resolve: {
+    // DDSketch's protobuf (de)serialisation is never used; its lazy require must still resolve.
+    alias: { 'protobufjs/minimal': fileURLToPath(new URL('./scripts/no-protobuf.js', import.meta.url)) },
+  },
   optimizeDeps: {
     include: [
       'sucrase',

@@ -109,10 +109,11 @@ export function nextPollDelay(answer: any, settings: any): number {
 });
 
 test('a long engine run is not mistaken for an endless loop', async ({ page, consoleErrors: _ }) => {
-  // Over a hundred thousand requests: seconds of engine work, well past the 2 s learner limit.
-  await page.goto(`./#/lesson/polling?s=${link(starterLike(''), { clients: 200, durationMs: 600_000 })}`);
+  test.setTimeout(180_000);
+  // Tens of thousands of requests: seconds of engine work, well past the 2 s learner limit.
+  await page.goto(`./#/lesson/polling?s=${link(starterLike(''), { clients: 100, durationMs: 300_000 })}`);
   await page.waitForFunction(() => window.__playground?.ready === true, null, { timeout: 120_000 });
   const r = await new LessonPage(page).lastRun();
   expect(r?.diagnostics).toEqual([]);
-  expect(Number(r?.metrics.requests)).toBeGreaterThan(100_000);
+  expect(Number(r?.metrics.requests)).toBeGreaterThan(25_000);
 });

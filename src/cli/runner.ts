@@ -40,7 +40,7 @@ export function runAll(job: RunJob, lesson: AnyLesson, port: MessagePort): void 
   hardenRealm();
   const post = (m: WorkerSignal | RunnerMessage) => port.postMessage(m);
   const heartbeat = makeHeartbeat(post, () => performance.now());
-  watchLearnerCalls(heartbeat.enter);
+  watchLearnerCalls(heartbeat);
   post({ simSignal: 'ready' });
   for (const seed of job.seeds) {
     const r = runLesson(

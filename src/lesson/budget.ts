@@ -8,7 +8,7 @@ import type { NumberParam, ParamSpecs, ParamValue } from './params';
  * Counting events, not seconds, keeps the verdict the same on every machine and in
  * Node and the browser.
  */
-export const WORK_BUDGET = 6_000_000;
+export const WORK_BUDGET = 4_000_000;
 export const OBSERVATIONS_PER_EVENT = 8;
 /**
  * The pilot: work is measured between these two fractions of the run's virtual time
@@ -17,6 +17,12 @@ export const OBSERVATIONS_PER_EVENT = 8;
  */
 export const PILOT_FROM = 0.0025;
 export const PILOT_TO = 0.005;
+/**
+ * ... or, for a heavy run, between these amounts of work (events), so that a run far
+ * over the budget is refused within a few seconds, whatever its duration.
+ */
+export const PILOT_FROM_WORK = 150_000;
+export const PILOT_TO_WORK = 300_000;
 
 /** Projects a run's total work from the part done so far (deterministic: virtual time and event counts only). */
 export class WorkProjector {
@@ -28,10 +34,11 @@ export class WorkProjector {
     if (done > WORK_BUDGET) return done;
     const d = this.durationMs;
     if (this.mark === undefined) {
-      if (now >= d * PILOT_FROM) this.mark = { done, now };
+      if (now >= d * PILOT_FROM || done >= PILOT_FROM_WORK) this.mark = { done, now };
       return undefined;
     }
-    if (now < d * PILOT_TO || now <= this.mark.now) return undefined;
+    const early = now < d * PILOT_TO && done < this.mark.done + (PILOT_TO_WORK - PILOT_FROM_WORK);
+    if (early || now <= this.mark.now) return undefined;
     const rate = (done - this.mark.done) / (now - this.mark.now);
     return done + rate * Math.max(0, d - now);
   }

@@ -12,12 +12,16 @@ export type LoadedLearner =
  * a heartbeat naming the function, so a watchdog that hears nothing afterwards knows
  * whose code is running and applies the learner's time limit, not the engine's.
  */
-export type LearnerEntry = (name: string) => void;
-let onEnter: LearnerEntry | undefined;
+export interface LearnerWatch {
+  /** Control enters learner code; true if the watchdog was told (then `exit` must tell it control left). */
+  enter(name: string): boolean;
+  exit(): void;
+}
+let watch: LearnerWatch | undefined;
 
-/** Installs (or removes) the entry hook for every learner module loaded afterwards. */
-export function watchLearnerCalls(hook: LearnerEntry | undefined): void {
-  onEnter = hook;
+/** Installs (or removes) the hooks for every learner module loaded afterwards. */
+export function watchLearnerCalls(hooks: LearnerWatch | undefined): void {
+  watch = hooks;
 }
 
 /** The name the module body is reported under (heartbeats, diagnostics). */
@@ -30,9 +34,10 @@ export const MODULE_BODY = 'module body';
 export function loadLearnerCode(lesson: AnyLesson, source: string, random: () => number): LoadedLearner {
   const compiled = compileLearnerCode(source);
   if (!compiled.ok) return compiled;
-  const enter = onEnter;
-  enter?.(MODULE_BODY);
+  const w = watch;
+  const told = w?.enter(MODULE_BODY) ?? false;
   const evaluated = evaluateLearnerModule(compiled.js, random);
+  if (told) w?.exit();
   if (!evaluated.ok) return evaluated;
   const api: Record<string, unknown> = {};
   for (const name of lesson.code.exports) {
@@ -48,11 +53,13 @@ export function loadLearnerCode(lesson: AnyLesson, source: string, random: () =>
     }
     const call = fn as (...a: unknown[]) => unknown;
     api[name] = (...args: unknown[]) => {
-      enter?.(name);
+      const toldEntry = w !== undefined && w.enter(name);
       try {
         return call(...args);
       } catch (err) {
         throw new LearnerError(runtimeDiagnostic(err, name));
+      } finally {
+        if (toldEntry) w.exit();
       }
     };
   }

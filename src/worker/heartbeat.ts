@@ -40,15 +40,28 @@ export function makeHeartbeat(post: (s: WorkerSignal) => void, now: () => number
       post({ simSignal: 'beat' });
       return true;
     },
-    /** Control is entering learner function `name`. */
-    enter(name: string): void {
+    /**
+     * Control is entering learner function `name`. Returns true when a beat naming it went
+     * out; the caller then calls `exit` when the function returns, so that engine work
+     * after it (which may be silent for a while, e.g. building a large model) is not
+     * timed against the learner's limit.
+     */
+    enter(name: string): boolean {
       const t = now();
       const since = t - last;
       if (since >= ENTER_BEAT_EVERY_MS || (name !== lastInside && since >= ENTER_SWITCH_MS)) {
         last = t;
         lastInside = name;
         post({ simSignal: 'beat', inside: name });
+        return true;
       }
+      return false;
+    },
+    /** Control left the learner function the last `enter` beat named. */
+    exit(): void {
+      last = now();
+      lastInside = undefined;
+      post({ simSignal: 'beat' });
     },
     /** Unthrottled beat (e.g. before the first learner call of a run). */
     now(inside?: string): void {

@@ -13,7 +13,7 @@ import type { SimWorkerApi } from './protocol';
 // Wall time here is for the watchdog only; it never reaches the engine or learner code.
 const wallNow = () => performance.now();
 const heartbeat = makeHeartbeat((s: WorkerSignal) => self.postMessage(s), wallNow);
-watchLearnerCalls(heartbeat.enter);
+watchLearnerCalls(heartbeat);
 // While the worker waits (loading a lesson chunk, between calls) this keeps beating; it
 // cannot fire while synchronous code runs, which is exactly when beats must come from the
 // engine (progress ticks) or stop (learner code that does not return).
