@@ -2,21 +2,15 @@ import type { Simulation } from '../../src/engine/sim';
 import { MetricWriter } from '../../src/kit/metrics/writer';
 import { PendingRequests } from '../../src/kit/http/pending';
 import { poisson } from '../../src/kit/workloads/arrivals';
-import { learnerMistake } from '../../src/lesson/learner-mistake';
-import type { PollAnswer, PollingApi } from './api';
+import type { PollingApi } from './api';
+import { spawnTab } from './tabs';
 import { pollingMetrics } from './metrics';
-import { clientMachine, serverMachine, type ClientEvent, type ClientIO, type ServerIO } from './model';
+import { serverMachine, type ClientEvent, type ServerIO } from './model';
 import type { PollingParams } from './params';
 
 /** Payload bytes of one update in an answer (a small JSON object). */
 const UPDATE_BYTES = 100;
 const FAILURE_LABEL = { refused: 'RST (connection refused)', reset: 'RST (server down)' } as const;
-
-function checkedDelay(d: unknown): number {
-  if (typeof d !== 'number' || !Number.isFinite(d) || d < 0)
-    learnerMistake(`nextPollDelay must return a number of ms >= 0; it returned ${String(d)}`);
-  return d as number;
-}
 
 /** Creates the feed, the server and the clients of one polling run. */
 export function buildPolling(sim: Simulation, p: PollingParams, learner: PollingApi): void {
@@ -62,35 +56,9 @@ export function buildPolling(sim: Simulation, p: PollingParams, learner: Polling
     latencyMs: p.latencyMs,
   };
   const starts = sim.rng.fork('client-start');
-  for (let i = 0; i < p.clients; i++) {
-    let self = -1;
-    const io: ClientIO = {
-      now: () => sim.now,
-      feedLength: () => feed.length,
-      poll: (since, hold) => {
-        m.inc('requests');
-        m.inc('bytesOnWire', p.headerBytes);
-        sim.send(
-          self,
-          server,
-          { type: 'POLL', from: self, since, hold },
-          hold ? 'GET /feed (hold)' : 'GET /feed',
-        );
-        pending.sent(self);
-      },
-      receive: (from, to) => {
-        pending.answered(self);
-        for (let k = from; k < to; k++) m.observe('deliveryLatencyMs', sim.now - (feed[k] as number));
-        m.inc('eventsDelivered', Math.max(0, to - from));
-      },
-      nextDelay: (answer: PollAnswer) => checkedDelay(learner.nextPollDelay(answer, settings)),
-    };
-    // Tabs open at different moments within the first poll interval.
-    const openAfterMs = starts.uniform(0, p.pollIntervalMs);
-    const requestTimeoutMs = p.holdTimeoutMs + 4 * p.latencyMs + 5000;
-    const input = { io, strategy: p.strategy, settings, requestTimeoutMs, openAfterMs };
-    self = sim.spawn(`client-${i + 1}`, 'client', clientMachine, { input });
-  }
+  const tab = { sim, m, p, feed, pending, server, settings, learner };
+  // Tabs open at different moments within the first poll interval.
+  for (let i = 0; i < p.clients; i++) spawnTab(tab, i, starts.uniform(0, p.pollIntervalMs));
 
   // The feed: updates appear at Poisson times.
   poisson(sim.scheduler, sim.rng.fork('feed'), p.eventsPerSecond, () => {
