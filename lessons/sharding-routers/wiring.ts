@@ -87,6 +87,8 @@ export function buildSharding(sim: Simulation, p: ShardingParams, learner: Shard
           const n = moves.flows[a * moves.stride + b]!;
           if (n === 0) continue;
           gives = true;
+          // Drawn as one message per pair that travels for the whole copy (shard links carry nothing else).
+          sim.net.configure(shards[a]!, shards[b]!, { latencyMs: copyMs, jitterMs: 0 });
           sim.send(shards[a]!, shards[b]!, { type: 'KEYS', count: n }, `${n.toLocaleString('en-US')} keys`);
         }
         if (gives) sim.ref(shards[a]!)?.send({ type: 'DONATE' });
