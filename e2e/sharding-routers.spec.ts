@@ -50,6 +50,10 @@ test('sharding-routers: from the Data topic, add a shard during the run, watch k
   await lesson.timeline.fill('8100');
   await expect(moving).toContainText(/\b[0-9]{2},[0-9]{3} keys at 8\.1 s/);
   await expect(lesson.node('shard-16')).toHaveAttribute('aria-label', 'shard-16 receiving (shard)');
+  // Every donor sends keys to every other shard (mod 17 reshuffles almost everything): hundreds of
+  // transfers in flight while the copy lasts.
+  await expect(lesson.inFlight).toContainText(/\b[1-9][0-9]{2,} messages in flight/);
+  await page.screenshot({ path: 'test-results/sharding-routers-moving.png' });
 
   // No shard joining: nothing moves. Then the shard joins earlier, at 4 s.
   const addAt = page.getByRole('spinbutton', { name: 'Add a shard at (ms)' });
@@ -74,6 +78,13 @@ test('sharding-routers: from the Data topic, add a shard during the run, watch k
   expect(run?.goals.every((g) => g.passed)).toBe(true);
   expect(Number(run?.metrics.keysMovedFraction)).toBeLessThan(1.5 / 17);
 
-  await lesson.timeline.fill('4200');
+  await lesson.timeline.fill('4030');
   await page.screenshot({ path: 'test-results/sharding-routers.png' });
+  // The lower views: routers on an old map, read latency, and the router's statechart.
+  const staleChart = page.getByRole('figure', { name: 'Routers holding an old map' });
+  await staleChart.scrollIntoViewIfNeeded();
+  await expect(staleChart).toBeVisible();
+  await page.screenshot({ path: 'test-results/sharding-routers-views.png' });
+  await page.getByRole('figure', { name: 'Read latency' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/sharding-routers-latency.png' });
 });
