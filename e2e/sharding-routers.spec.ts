@@ -1,6 +1,10 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { expect, test } from './fixtures';
 import { IndexPage } from './pages/IndexPage';
 import { LessonPage } from './pages/LessonPage';
+
+const exec = promisify(execFile);
 
 const NAIVE_RING =
   "      // 'hash-mod', and for now 'consistent' too: hash the key, modulo the number of shards.\n      return map.hash(key) % map.shards;";
@@ -87,4 +91,19 @@ test('sharding-routers: from the Data topic, add a shard during the run, watch k
   await page.screenshot({ path: 'test-results/sharding-routers-views.png' });
   await page.getByRole('figure', { name: 'Read latency' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/sharding-routers-latency.png' });
+});
+
+test('sharding-routers: the default scenario gives the same metrics in the browser as npm run sim', async ({
+  page,
+  consoleErrors: _,
+}) => {
+  test.setTimeout(120_000);
+  const [node] = await Promise.all([
+    exec('node', ['scripts/run-ts.mjs', 'src/cli/sim.ts', 'sharding-routers', '--json'], {
+      maxBuffer: 16 * 1024 * 1024,
+    }).then((r) => JSON.parse(r.stdout) as { metrics: unknown }),
+    new LessonPage(page).open('sharding-routers'),
+  ]);
+  const browser = await new LessonPage(page).lastRun();
+  expect(JSON.stringify(browser?.metrics)).toBe(JSON.stringify(node.metrics));
 });
