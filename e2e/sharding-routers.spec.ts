@@ -107,3 +107,13 @@ test('sharding-routers: the default scenario gives the same metrics in the brows
   const browser = await new LessonPage(page).lastRun();
   expect(JSON.stringify(browser?.metrics)).toBe(JSON.stringify(node.metrics));
 });
+
+test('sharding-routers: a million keys on 64 shards runs in the page', async ({ page, consoleErrors: _ }) => {
+  test.setTimeout(120_000);
+  const lesson = new LessonPage(page);
+  await lesson.open('sharding-routers');
+  await lesson.afterRun(() => page.getByRole('spinbutton', { name: 'Shards (shards)' }).fill('64'));
+  await lesson.afterRun(() => page.getByRole('spinbutton', { name: 'Keys (keys)' }).fill('1000000'));
+  await expect(lesson.goal('few-moves')).toContainText(/[0-9,]+ of 1,000,000 keys moved = 98\.[0-9]+%/);
+  await expect(lesson.metric('shardsAtEnd')).toHaveText('65');
+});
