@@ -51,7 +51,7 @@ describe('work budget', () => {
       'clients',
     ]);
     expect(msg).toMatch(
-      /lower clients from 1000 to 225 or less, or durationMs from 3600000 to 810000 or less/,
+      /lower clients from 1000 to 175 or less, or durationMs from 3600000 to 630000 or less/,
     );
   });
 });
