@@ -104,6 +104,8 @@ export default tseslint.config(
             },
             {
               group: [
+                '**/lessons/registry',
+                '**/lessons/*/index',
                 '**/worker/sim.worker*',
                 '**/worker/lockdown*',
                 '**/lesson/run',

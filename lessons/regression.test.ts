@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { runLesson } from '../src/lesson/run';
-import type { AnyLesson, Metrics } from '../src/lesson/types';
+import type { AnyLessonRuntime as AnyLesson, Metrics } from '../src/lesson/types';
 import { loadLesson } from './registry';
 
 /**

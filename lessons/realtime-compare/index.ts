@@ -1,22 +1,18 @@
 import { round } from '../../src/engine/metrics';
 import { metricReader } from '../../src/kit/metrics/reader';
 import { labelledKey } from '../../src/kit/metrics/table';
-import { defineLesson, type Metrics } from '../../src/lesson/types';
+import { byId, defineLesson, type Metrics } from '../../src/lesson/types';
 import type { RealtimeCompareApi, WorkloadName } from './api';
-import api from './api.ts?raw';
+import content from './content';
 import { realtimeGoals } from './goals';
 import { realtimeMetrics } from './metrics';
-import { realtimeTheory } from './theory';
-import narrative from './lesson.md?raw';
 import { clientMachine, serverMachine } from './model';
-import { realtimeParams, type RealtimeParams } from './params';
+import type { RealtimeParams } from './params';
 import { realtimePredictions } from './predictions';
-import solution from './solution.ts?raw';
-import starter from './starter.ts?raw';
 import { buildRealtimeCompare } from './wiring';
 import { WORKLOADS } from './workloads';
 
-export { realtimeParams };
+export { realtimeParams } from './params';
 
 /** Per-feature ratios the goals and the compare view read. */
 function derive(metrics: Metrics, p: RealtimeParams): Metrics {
@@ -41,47 +37,11 @@ function derive(metrics: Metrics, p: RealtimeParams): Metrics {
   return out;
 }
 
-export default defineLesson({
-  id: 'realtime-compare',
-  params: realtimeParams,
-  metrics: realtimeMetrics,
-  theory: realtimeTheory,
-  narrative,
-  code: { starter, solution, api, exports: ['chooseTechnique'] },
-  starterFails: ['ticker-lean', 'chat-fresh', 'chat-upstream'],
+/** The realtime-compare lesson as the worker and the CLI run it. */
+export default defineLesson(content, {
   machines: { client: clientMachine, server: serverMachine },
-  views: [
-    { kind: 'topology' },
-    { kind: 'sequence', maxActors: 6 },
-    {
-      kind: 'timeseries',
-      gauge: 'openConnections',
-      title: 'Connections open on the three servers',
-      unit: 'connections',
-    },
-    {
-      kind: 'timeseries',
-      gauge: 'notificationsOpenConnections',
-      title: 'Connections open on the notification server',
-      unit: 'connections',
-    },
-    {
-      kind: 'histogram',
-      summary: 'deliveryLatencyMs',
-      title: 'Delivery latency, all three features (publish or post to page)',
-      unit: 'ms',
-    },
-    { kind: 'histogram', summary: 'tickerLatencyMs', title: 'Ticker delivery latency', unit: 'ms' },
-    { kind: 'statechart', actorKind: 'client' },
-  ],
-  compare: [
-    { label: 'Short polling everywhere', params: { override: 'short' } },
-    { label: 'Long polling everywhere', params: { override: 'long' } },
-    { label: 'SSE everywhere', params: { override: 'sse' } },
-    { label: 'WebSockets everywhere', params: { override: 'websocket' } },
-  ],
   build: (sim, params, learner: RealtimeCompareApi) => buildRealtimeCompare(sim, params, learner),
   derive,
-  goals: realtimeGoals,
-  predictions: realtimePredictions,
+  checks: byId(realtimeGoals, (g) => g.check),
+  grading: byId(realtimePredictions, (p) => p),
 });

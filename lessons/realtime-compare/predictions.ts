@@ -5,7 +5,7 @@ import { realtimeMetrics } from './metrics';
 import type { Technique } from './api';
 import { TECHNIQUE_LABELS } from './goals';
 import type { RealtimeParams } from './params';
-import { TECHNIQUES } from './wiring';
+import { TECHNIQUES } from './workloads';
 
 const read = (run: RunOutcome) => metricReader(realtimeMetrics, run.metrics);
 const prediction = predictionsFor<RealtimeParams>();

@@ -11,9 +11,7 @@ import { spawnPage, type Feature } from './pages';
 import type { RealtimeParams } from './params';
 import { FeatureServer } from './server';
 import { Transport } from '../../src/kit/transport/keep-alive';
-import { WORKLOADS, workloadInfo } from './workloads';
-
-export const TECHNIQUES: readonly Technique[] = ['short', 'long', 'sse', 'websocket'];
+import { TECHNIQUES, WORKLOADS, workloadInfo } from './workloads';
 
 function checked(t: unknown, w: WorkloadName): Technique {
   if (TECHNIQUES.includes(t as Technique)) return t as Technique;

@@ -1,4 +1,6 @@
-import type { WorkloadInfo, WorkloadName, WorkloadNeeds } from './api';
+import type { Technique, WorkloadInfo, WorkloadName, WorkloadNeeds } from './api';
+
+export const TECHNIQUES: readonly Technique[] = ['short', 'long', 'sse', 'websocket'];
 
 export const WORKLOADS: readonly WorkloadName[] = ['ticker', 'chat', 'notifications'];
 

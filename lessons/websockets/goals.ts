@@ -4,8 +4,7 @@ import type { ParamsOf } from '../../src/lesson/params';
 import type { Goal, RunOutcome } from '../../src/lesson/types';
 import type { websocketsParams } from './index';
 import { websocketsMetrics } from './metrics';
-import { healthyClients } from './roles';
-import { DEAD_PEER_LIMIT_MS, memoryBudgetBytes, SEND_ALLOWANCE_BYTES } from './wiring';
+import { DEAD_PEER_LIMIT_MS, healthyClients, memoryBudgetBytes, SEND_ALLOWANCE_BYTES } from './roles';
 
 const read = (run: RunOutcome) => metricReader(websocketsMetrics, run.metrics);
 

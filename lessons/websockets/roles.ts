@@ -17,3 +17,15 @@ export function healthyClients(p: Params): number {
   for (let i = 0; i < p.clients; i++) if (roleOfIndex(p, i) === 'healthy') n++;
   return n;
 }
+
+/** The dead-peer goal: the server must let go of a silently dead client within this long. */
+export const DEAD_PEER_LIMIT_MS = 15_000;
+/** Send-buffer allowance per connection in the memory budget: Linux's initial TCP send buffer (tcp_wmem default, 16K). */
+export const SEND_ALLOWANCE_BYTES = 16 * 1024;
+
+export function memoryBudgetBytes(p: Params): number {
+  return p.clients * (p.connectionMemoryKiB * 1024 + SEND_ALLOWANCE_BYTES);
+}
+
+/** A healthy client's downlink: 10 Mbit/s = 1,250 bytes per ms. */
+export const HEALTHY_BYTES_PER_MS = 1250;

@@ -27,8 +27,6 @@ interface Conn {
   closing: Task | undefined;
 }
 
-/** A healthy client's downlink: 10 Mbit/s = 1,250 bytes per ms. */
-export const HEALTHY_BYTES_PER_MS = 1250;
 /** How long the server waits for the client's Close frame before dropping the TCP connection anyway. */
 const CLOSE_TIMEOUT_MS = 5000;
 

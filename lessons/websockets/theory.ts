@@ -5,8 +5,7 @@ import type { ParamsOf } from '../../src/lesson/params';
 import type { TheoryClaim } from '../../src/lesson/types';
 import type { websocketsParams } from './index';
 import type { websocketsMetrics } from './metrics';
-import { healthyClients } from './roles';
-import { HEALTHY_BYTES_PER_MS } from './room';
+import { HEALTHY_BYTES_PER_MS, healthyClients } from './roles';
 
 type Params = ParamsOf<typeof websocketsParams>;
 type Claim = TheoryClaim<Params, MetricKey<typeof websocketsMetrics>>;

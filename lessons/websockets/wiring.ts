@@ -9,19 +9,11 @@ import type { websocketsParams } from './index';
 import { spawnClient } from './clients';
 import { websocketsMetrics } from './metrics';
 import { serverMachine } from './model';
-import { createRoom, HEALTHY_BYTES_PER_MS } from './room';
-import { roleOfIndex } from './roles';
+import { createRoom } from './room';
+import { HEALTHY_BYTES_PER_MS } from './roles';
+import { DEAD_PEER_LIMIT_MS, memoryBudgetBytes, roleOfIndex } from './roles';
 
 type Params = ParamsOf<typeof websocketsParams>;
-
-/** The dead-peer goal: the server must let go of a silently dead client within this long. */
-export const DEAD_PEER_LIMIT_MS = 15_000;
-/** Send-buffer allowance per connection in the memory budget: Linux's initial TCP send buffer (tcp_wmem default, 16K). */
-export const SEND_ALLOWANCE_BYTES = 16 * 1024;
-
-export function memoryBudgetBytes(p: Params): number {
-  return p.clients * (p.connectionMemoryKiB * 1024 + SEND_ALLOWANCE_BYTES);
-}
 
 export function roomSettings(p: Params): RoomSettings {
   return {

@@ -1,7 +1,7 @@
 import { Simulation, stateName } from '../engine/sim';
 import { loadLearnerCode } from './learner';
 import { resolveParams } from './params';
-import type { AnyLesson, Scenario } from './types';
+import type { AnyLessonRuntime as AnyLesson, Scenario } from './types';
 
 /** One actor as it was at a moment of a run: its state and its xstate context. */
 export interface ActorSnapshot {

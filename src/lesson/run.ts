@@ -6,7 +6,14 @@ import { loadLearnerCode } from './learner';
 import { describeMachine } from './machine-graph';
 import { resolveParams, type ParamValue } from './params';
 import { judgeTheory } from './theory';
-import type { AnyLesson, GoalResult, Metrics, RunOutcome, RunResult, Scenario } from './types';
+import type {
+  AnyLessonRuntime as AnyLesson,
+  GoalResult,
+  Metrics,
+  RunOutcome,
+  RunResult,
+  Scenario,
+} from './types';
 
 export interface RunOptions {
   /** Record the trace (the UI needs it; the CLI and tests can skip it for speed). */

@@ -109,6 +109,44 @@ export interface LessonCode {
   exports: readonly string[];
 }
 
+/** What the page shows of a goal before any run: the checks run in the worker. */
+export type GoalTitle = Pick<Goal<unknown>, 'id' | 'title'>;
+/** What the page shows of a prediction: the question; the run that grades it happens in the worker. */
+export type PredictionText = Pick<Prediction<unknown>, 'id' | 'question' | 'choices'>;
+
+/**
+ * A lesson's content: everything the page needs (narrative, params, code, goal titles,
+ * prediction questions, views, theory), loaded on the main thread without xstate or
+ * any model. `lessons/<id>/content.ts` exports it; `index.ts` adds the runtime.
+ */
+export interface LessonContent<S extends ParamSpecs = ParamSpecs, M extends MetricTable = MetricTable> {
+  /** Folder name; title, topic and summary live in lessons/manifest.ts. */
+  id: string;
+  params: S;
+  /** Markdown: one step per `## ` heading; `[[predict:id]]` places a prediction. */
+  narrative: string;
+  /** Every metric a run reports, declared once (src/kit/metrics/table.ts). */
+  metrics: M;
+  goals: readonly GoalTitle[];
+  predictions: readonly PredictionText[];
+  code: LessonCode;
+  /** Params the reference solution is meant to run with (on top of the defaults). */
+  solutionParams?: Partial<ParamsOf<S>>;
+  /** Goals the starter code fails at the default params (checked by the generic lesson test). */
+  starterFails: readonly string[];
+  views: ViewSpec<SeriesOfKind<M, 'gauge'>, SeriesOfKind<M, 'summary'>>[];
+  /** Two or more variants shown side by side in compare mode. */
+  compare?: { label: string; params: Partial<ParamsOf<S>> }[];
+  /** What theory predicts for the metrics (see TheoryClaim). */
+  theory?: TheoryClaim<ParamsOf<S>, MetricKey<M>>[];
+}
+
+export function defineContent<const S extends ParamSpecs, const M extends MetricTable>(
+  content: LessonContent<S, M>,
+): LessonContent<S, M> {
+  return content;
+}
+
 export interface Lesson<
   S extends ParamSpecs = ParamSpecs,
   Api = unknown,
@@ -150,14 +188,62 @@ export interface Lesson<
   theory?: TheoryClaim<ParamsOf<S>, MetricKey<M>>[];
 }
 
-// Lessons differ in params and API; the registry holds them behind this type.
+// Lessons differ in params and API; the registry holds them behind these types.
+/** What the page holds: a lesson's content. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyLesson = Lesson<any, any, any>;
+export type AnyLesson = LessonContent<any, any>;
+/** What the worker and the CLI run: content plus machines, wiring and checks. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyLessonRuntime = Lesson<any, any, any>;
 
+type Grading<P> = Pick<Prediction<P>, 'runs' | 'grade'>;
+
+/** A table by id, from a list of things that have one. */
+export function byId<T extends { id: string }, V>(list: readonly T[], pick: (t: T) => V): Record<string, V> {
+  return Object.fromEntries(list.map((x) => [x.id, pick(x)]));
+}
+
+/**
+ * A lesson's runtime, assembled from its content: each goal title gets its check and
+ * each prediction its runs and grade, by id (a missing or extra id throws at load).
+ */
 export function defineLesson<const S extends ParamSpecs, Api, const M extends MetricTable>(
-  lesson: Lesson<S, Api, M>,
+  content: LessonContent<S, M>,
+  runtime: Pick<Lesson<S, Api, M>, 'machines' | 'build' | 'derive'> & {
+    checks: Record<string, Goal<ParamsOf<S>>['check']>;
+    // Each prediction has its own run keys.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    grading: Record<string, Grading<ParamsOf<S>> | Prediction<ParamsOf<S>, any>>;
+  },
 ): Lesson<S, Api, M> {
-  return lesson;
+  const pick = <T>(table: Record<string, T>, ids: readonly string[], what: string) => {
+    const extra = Object.keys(table).filter((k) => !ids.includes(k));
+    const missing = ids.filter((k) => !(k in table));
+    if (extra.length || missing.length)
+      throw new Error(`lesson ${content.id}: ${what} ids differ (missing ${missing}; extra ${extra})`);
+    return (id: string) => table[id] as T;
+  };
+  const check = pick(
+    runtime.checks,
+    content.goals.map((g) => g.id),
+    'goal',
+  );
+  const grading = pick(
+    runtime.grading,
+    content.predictions.map((p) => p.id),
+    'prediction',
+  );
+  return {
+    ...content,
+    goals: content.goals.map((g) => ({ id: g.id, title: g.title, check: check(g.id) })),
+    predictions: content.predictions.map((p) => {
+      const { runs, grade } = grading(p.id);
+      return { id: p.id, question: p.question, choices: p.choices, runs, grade };
+    }),
+    machines: runtime.machines,
+    build: runtime.build,
+    ...(runtime.derive ? { derive: runtime.derive } : {}),
+  };
 }
 
 /** Everything that defines one run; the share link carries it. */

@@ -1,4 +1,4 @@
-import { loadLesson } from '../../lessons/registry';
+import { loadLessonContent as loadLesson } from '../../lessons/content-registry';
 import type { Fault } from '../engine/faults';
 import type { ParamValue } from '../lesson/params';
 import type { ActorSnapshot } from '../lesson/inspect';

@@ -6,7 +6,7 @@ import { loadLesson } from '../../lessons/registry';
 import { inspectActor } from '../lesson/inspect';
 import { watchLearnerCalls } from '../lesson/learner';
 import { gradePrediction, runLesson } from '../lesson/run';
-import type { AnyLesson, RunResult, Scenario } from '../lesson/types';
+import type { AnyLessonRuntime as AnyLesson, RunResult, Scenario } from '../lesson/types';
 import { BEAT_EVERY_MS, makeHeartbeat, type WorkerSignal } from './heartbeat';
 import type { SimWorkerApi } from './protocol';
 

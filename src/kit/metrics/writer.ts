@@ -23,7 +23,8 @@ interface Integral {
  * Name lookups are resolved once per (name, label), so the hot path allocates nothing.
  */
 export class MetricWriter<T extends MetricTable> {
-  private readonly keys = new Map<string, string[]>();
+  private readonly keys = new Map<string, Map<string | undefined, string[]>>();
+  private readonly kinds = new Map<string, MetricSpec['kind']>();
   private readonly integrals = new Map<string, Integral>();
 
   constructor(
@@ -51,8 +52,10 @@ export class MetricWriter<T extends MetricTable> {
 
   /** The keys one write goes to: the labelled series and (unless labelledOnly) the total. */
   private resolve(name: string, label: string | undefined, kind: MetricSpec['kind']): string[] {
-    const id = `${kind}\u0000${name}\u0000${label ?? ''}`;
-    let ks = this.keys.get(id);
+    // Two map lookups, no string building: this runs on every write.
+    let byLabel = this.keys.get(name);
+    if (!byLabel) this.keys.set(name, (byLabel = new Map()));
+    let ks = byLabel.get(label);
     if (!ks) {
       const spec = checkName(this.table, name, label);
       if (spec.kind !== kind) throw new Error(`metric "${name}" is a ${spec.kind}, not a ${kind}`);
@@ -64,7 +67,10 @@ export class MetricWriter<T extends MetricTable> {
           : spec.labelledOnly
             ? [labelledKey(label, name, spec)]
             : [name, labelledKey(label, name, spec)];
-      this.keys.set(id, ks);
+      byLabel.set(label, ks);
+      this.kinds.set(name, spec.kind);
+    } else if (this.kinds.get(name) !== kind) {
+      throw new Error(`metric "${name}" is a ${this.kinds.get(name)}, not a ${kind}`);
     }
     return ks;
   }

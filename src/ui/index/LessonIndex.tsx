@@ -1,4 +1,4 @@
-import { lessonIds } from '../../../lessons/registry';
+import { lessonIds } from '../../../lessons/content-registry';
 import { manifest } from '../../../lessons/manifest';
 import { selectLessonProgress } from '../../state/selectors';
 import { useStore } from '../../state/store';
