@@ -50,6 +50,17 @@ export const manifest: Topic[] = [
       },
     ],
   },
+  {
+    topic: 'Data',
+    lessons: [
+      {
+        id: 'sharding-routers',
+        title: 'Sharding routers',
+        summary:
+          'Key ranges, hash mod N, consistent hashing with virtual nodes, and a directory: how evenly load spreads, and how many keys move when a shard joins.',
+      },
+    ],
+  },
 ];
 
 export const lessonEntries: LessonEntry[] = manifest.flatMap((t) => t.lessons);

@@ -55,6 +55,7 @@ export const LARGEST: Record<string, Record<string, number | string>> = {
   sse: { clients: 200, tabs: 120, eventsPerSecond: 50, durationMs: 3_600_000 },
   websockets: { clients: 100, messagesPerSecond: 100, messageBytes: 100_000, durationMs: 3_600_000 },
   'realtime-compare': { clients: 50, tickerUpdatesPerSecond: 50, durationMs: 3_600_000 },
+  'sharding-routers': { keys: 1_000_000, shards: 64, requestsPerSecond: 10_000, durationMs: 600_000 },
 };
 
 /**

@@ -4,7 +4,7 @@ import { loadLesson } from '../../lessons/registry';
 import type { ParamValue } from '../lesson/params';
 import { watchLearnerCalls } from '../lesson/learner';
 import { runLesson } from '../lesson/run';
-import type { AnyLesson, RunResult } from '../lesson/types';
+import type { AnyLessonRuntime as AnyLesson, RunResult } from '../lesson/types';
 import { hardenRealm } from '../sandbox/realm';
 import { makeHeartbeat, type WorkerSignal } from '../worker/heartbeat';
 

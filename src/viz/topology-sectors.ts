@@ -11,7 +11,8 @@ export function homeHubs(hubs: readonly ActorInfo[], links: readonly LinkWeight[
   const best = new Map<number, { hub: number; count: number }>();
   for (const l of links) {
     const [client, hub] = hubIds.has(l.a) ? [l.b, l.a] : hubIds.has(l.b) ? [l.a, l.b] : [-1, -1];
-    if (client < 0) continue;
+    // A link between two hubs (router and coordinator) gives neither a home: both sit on the inner ring.
+    if (client < 0 || hubIds.has(client)) continue;
     const cur = best.get(client);
     if (!cur || l.count > cur.count) best.set(client, { hub, count: l.count });
   }

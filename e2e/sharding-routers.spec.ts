@@ -1,0 +1,119 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { expect, test } from './fixtures';
+import { IndexPage } from './pages/IndexPage';
+import { LessonPage } from './pages/LessonPage';
+
+const exec = promisify(execFile);
+
+const NAIVE_RING =
+  "      // 'hash-mod', and for now 'consistent' too: hash the key, modulo the number of shards.\n      return map.hash(key) % map.shards;";
+const RING_WALK = `      if (map.router === 'consistent') {
+        // First point clockwise from the key's hash (binary search), wrapping past the last one.
+        const h = map.hash(key);
+        let lo = 0;
+        let hi = map.ringPoints.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (map.ringPoints[mid]! < h) lo = mid + 1;
+          else hi = mid;
+        }
+        return map.ringOwners[lo === map.ringPoints.length ? 0 : lo]!;
+      }
+      return map.hash(key) % map.shards;`;
+
+test('sharding-routers: from the Data topic, add a shard during the run, watch keys move, then walk the ring', async ({
+  page,
+  consoleErrors: _,
+}) => {
+  test.setTimeout(120_000);
+  const index = new IndexPage(page);
+  const lesson = new LessonPage(page);
+  await index.open();
+  await expect(page.getByRole('heading', { name: 'Data' })).toBeVisible();
+  await index.card('sharding-routers').getByRole('link', { name: 'Sharding routers' }).click();
+  await lesson.waitReady();
+  await expect(page.getByRole('heading', { name: 'Sharding routers', level: 1 })).toBeVisible();
+
+  // The starter treats the ring as hash mod N: when shard 16 joins at 8 s, 94% of the keys move.
+  await expect(lesson.goal('few-moves')).toContainText('✗ Not met');
+  await expect(lesson.goal('few-moves')).toContainText('94,110 of 100,000 keys moved = 94.1%');
+  await expect(lesson.goal('balanced')).toContainText('✓ Met');
+  await expect(lesson.goal('no-loss')).toContainText('✓ Met');
+  await expect(lesson.metric('keysMoved')).toHaveText('94,110');
+
+  // Play a little, then pause.
+  await lesson.button('Play').click();
+  await expect(lesson.time).not.toHaveText(/^0 ms/);
+  await lesson.button('Pause').click();
+
+  // Before the join nothing is moving; just after it, the chart shows the keys still to copy.
+  const moving = page.getByRole('figure', { name: 'Keys still moving to their new shard' });
+  await lesson.timeline.fill('7000');
+  await expect(moving).toContainText(/\b0 keys at 7 s/);
+  await lesson.timeline.fill('8100');
+  await expect(moving).toContainText(/\b[0-9]{2},[0-9]{3} keys at 8\.1 s/);
+  await expect(lesson.node('shard-16')).toHaveAttribute('aria-label', 'shard-16 receiving (shard)');
+  // Every donor sends keys to every other shard (mod 17 reshuffles almost everything): hundreds of
+  // transfers in flight while the copy lasts.
+  await expect(lesson.inFlight).toContainText(/\b[1-9][0-9]{2,} messages in flight/);
+  await page.screenshot({ path: 'test-results/sharding-routers-moving.png' });
+
+  // No shard joining: nothing moves. Then the shard joins earlier, at 4 s.
+  const addAt = page.getByRole('spinbutton', { name: 'Add a shard at (ms)' });
+  await lesson.afterRun(() => addAt.fill('0'));
+  await expect(lesson.metric('keysMoved')).toHaveText('0');
+  await expect(lesson.goal('few-moves')).toContainText('No shard joined in this run');
+  await lesson.afterRun(() => addAt.fill('4000'));
+  await expect(lesson.metric('keysMoved')).toHaveText(/^9[0-9],[0-9]{3}$/);
+  await expect(lesson.goal('few-moves')).toContainText('✗ Not met');
+
+  // The learner's edit: walk the ring. Only the new shard's arcs move now, about 1/17 of the keys.
+  const starter = await lesson.code();
+  expect(starter).toContain(NAIVE_RING);
+  await lesson.setCode(starter.replace(NAIVE_RING, RING_WALK));
+  await lesson.run();
+  await expect(lesson.goal('few-moves')).toContainText('✓ Met');
+  await expect(lesson.goal('few-moves')).toContainText(
+    /[0-9],[0-9]{3} of 100,000 keys moved = [4-8]\.[0-9]+%/,
+  );
+  await expect(lesson.goal('no-loss')).toContainText('✓ Met');
+  const run = await lesson.lastRun();
+  expect(run?.goals.every((g) => g.passed)).toBe(true);
+  expect(Number(run?.metrics.keysMovedFraction)).toBeLessThan(1.5 / 17);
+
+  await lesson.timeline.fill('4030');
+  await page.screenshot({ path: 'test-results/sharding-routers.png' });
+  // The lower views: routers on an old map, read latency, and the router's statechart.
+  const staleChart = page.getByRole('figure', { name: 'Routers holding an old map' });
+  await staleChart.scrollIntoViewIfNeeded();
+  await expect(staleChart).toBeVisible();
+  await page.screenshot({ path: 'test-results/sharding-routers-views.png' });
+  await page.getByRole('figure', { name: 'Read latency' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/sharding-routers-latency.png' });
+});
+
+test('sharding-routers: the default scenario gives the same metrics in the browser as npm run sim', async ({
+  page,
+  consoleErrors: _,
+}) => {
+  test.setTimeout(120_000);
+  const [node] = await Promise.all([
+    exec('node', ['scripts/run-ts.mjs', 'src/cli/sim.ts', 'sharding-routers', '--json'], {
+      maxBuffer: 16 * 1024 * 1024,
+    }).then((r) => JSON.parse(r.stdout) as { metrics: unknown }),
+    new LessonPage(page).open('sharding-routers'),
+  ]);
+  const browser = await new LessonPage(page).lastRun();
+  expect(JSON.stringify(browser?.metrics)).toBe(JSON.stringify(node.metrics));
+});
+
+test('sharding-routers: a million keys on 64 shards runs in the page', async ({ page, consoleErrors: _ }) => {
+  test.setTimeout(120_000);
+  const lesson = new LessonPage(page);
+  await lesson.open('sharding-routers');
+  await lesson.afterRun(() => page.getByRole('spinbutton', { name: 'Shards (shards)' }).fill('64'));
+  await lesson.afterRun(() => page.getByRole('spinbutton', { name: 'Keys (keys)' }).fill('1000000'));
+  await expect(lesson.goal('few-moves')).toContainText(/[0-9,]+ of 1,000,000 keys moved = 98\.[0-9]+%/);
+  await expect(lesson.metric('shardsAtEnd')).toHaveText('65');
+});

@@ -1,0 +1,37 @@
+import { defineContent } from '../../src/lesson/types';
+import api from './api.ts?raw';
+import { shardingGoals } from './goals';
+import narrative from './lesson.md?raw';
+import { shardingMetrics } from './metrics';
+import { shardingParams } from './params';
+import { shardingPredictions } from './predictions';
+import solution from './solution.ts?raw';
+import starter from './starter.ts?raw';
+import { shardingTheory } from './theory';
+
+/** What the page shows of the sharding-routers lesson (no models: those load in the worker). */
+export default defineContent({
+  id: 'sharding-routers',
+  params: shardingParams,
+  metrics: shardingMetrics,
+  theory: shardingTheory,
+  narrative,
+  code: { starter, solution, api, exports: ['route'] },
+  starterFails: ['few-moves'],
+  goals: shardingGoals,
+  predictions: shardingPredictions,
+  views: [
+    { kind: 'topology' },
+    { kind: 'timeseries', gauge: 'keysToMove', title: 'Keys still moving to their new shard', unit: 'keys' },
+    { kind: 'timeseries', gauge: 'staleRouters', title: 'Routers holding an old map', unit: 'routers' },
+    { kind: 'histogram', summary: 'requestLatencyMs', title: 'Read latency', unit: 'ms' },
+    { kind: 'statechart', actorKind: 'router' },
+    { kind: 'statechart', actorKind: 'coordinator' },
+  ],
+  compare: [
+    { label: 'Key ranges', params: { router: 'range' } },
+    { label: 'Hash mod N', params: { router: 'hash-mod' } },
+    { label: 'Consistent hashing', params: { router: 'consistent' } },
+    { label: 'Directory', params: { router: 'directory' } },
+  ],
+});

@@ -1,0 +1,3 @@
+export { fmix32, hash32, HASH_SPACE } from './hash';
+export * from './routers';
+export * from './moves';
