@@ -37,6 +37,25 @@ export function saveCode(lessonId: string, code: string, starter: string): void 
   }
 }
 
+const KEPT_KEY = (lessonId: string) => `sdp.code.${lessonId}.kept`;
+
+/** Puts the learner's saved code aside (a link replaced it on screen) so one click brings it back. */
+export function keepCode(lessonId: string, code: string): void {
+  try {
+    storage()?.setItem(KEPT_KEY(lessonId), code);
+  } catch {
+    // not fatal: the notice's button then restores what is still saved, if anything
+  }
+}
+
+export function loadKeptCode(lessonId: string): string | undefined {
+  try {
+    return storage()?.getItem(KEPT_KEY(lessonId)) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function loadProgress(): Record<string, LessonProgress> {
   try {
     const raw = storage()?.getItem(PROGRESS_KEY);

@@ -19,6 +19,14 @@ export class WorkerTimeout extends Error {
   }
 }
 
+/** Rejection of a call whose run the learner cancelled (see SimClient.cancel). */
+export class RunCancelled extends Error {
+  constructor() {
+    super('The run was cancelled.');
+    this.name = 'RunCancelled';
+  }
+}
+
 interface Live {
   worker: Worker;
   api: Comlink.Remote<SimWorkerApi>;
@@ -46,14 +54,14 @@ export class SimClient {
     return this.live;
   }
 
-  private kill(): void {
+  private kill(reason: () => Error = () => new WorkerTimeout()): void {
     const live = this.live;
     this.live = undefined;
     live?.api[Comlink.releaseProxy]();
     live?.worker.terminate();
     const waiting = [...this.pending];
     this.pending.clear();
-    for (const reject of waiting) reject(new WorkerTimeout());
+    for (const reject of waiting) reject(reason());
     this.stopTimer();
   }
 
@@ -106,6 +114,11 @@ export class SimClient {
     // Comlink proxies functions, not plain data: the time goes as a value, the callback as a proxy.
     const early = preview && Comlink.proxy((r: RunResult) => preview.onPreview(r));
     return this.watch(WATCHDOG_MS, (api) => api.run(scenario, beat, preview?.atMs, early));
+  }
+
+  /** Stops whatever the worker is doing (its calls reject with RunCancelled); the next call starts a fresh one. */
+  cancel(): void {
+    if (this.live) this.kill(() => new RunCancelled());
   }
 
   inspectActor(scenario: Scenario, actorId: number, atMs: number): Promise<ActorSnapshot> {

@@ -1,6 +1,6 @@
 import type { RunResult, ViewSpec } from '../../lesson/types';
 import { useStore } from '../../state/store';
-import type { TraceIndex, ViewHandle, VizModule } from './viz-api';
+import type { TraceIndex, ViewHandle, VizModule } from './viz-module';
 
 /** One view to host: a stable key, an accessible label, and how to mount it. */
 export interface ViewPlan {
