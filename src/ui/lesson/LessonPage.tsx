@@ -17,6 +17,7 @@ import { Goals } from './Goals';
 import { Knobs } from './Knobs';
 import { LessonHeader } from './LessonHeader';
 import { MetricsTable } from './MetricsTable';
+import { initialColumns } from './column-widths';
 import { Narrative } from './Narrative';
 
 /** One lesson: narrative and knobs | views, playback, goals and metrics | code. */
@@ -27,11 +28,7 @@ export function LessonPage({ id, hash }: { id: string; hash: string }) {
     s.current === null ? 'none' : s.stale || (s.running && !s.preview) ? 'previous' : 'latest',
   );
   const [missing, setMissing] = useState(false);
-  const [left, setLeft] = useState(320);
-  // The code column grows with the screen, so wide screens show whole lines of code.
-  const [right, setRight] = useState(() =>
-    Math.round(Math.min(600, Math.max(400, window.innerWidth * 0.35))),
-  );
+  const [columns, setColumns] = useState<{ left: number; right: number } | null>(null);
   const share = shareParamOf(hash);
   usePlaybackClock();
   usePlaybackKeys();
@@ -50,6 +47,13 @@ export function LessonPage({ id, hash }: { id: string; hash: string }) {
       live = false;
     };
   }, [id, share]);
+
+  // Sized once per lesson from its starter code; the splitters resize them after that.
+  const sized = columns ?? (lesson ? initialColumns(window.innerWidth, lesson.code.starter) : null);
+  const left = sized?.left ?? 300;
+  const right = sized?.right ?? 480;
+  const setLeft = (px: number) => setColumns({ left: px, right });
+  const setRight = (px: number) => setColumns({ left, right: px });
 
   if (missing) {
     return (
