@@ -1,5 +1,5 @@
 import type { RunResult, Scenario } from '../lesson/types';
-import { SimClient } from './client';
+import { SimClient, WorkerTimeout } from './client';
 
 /** How many workers a pool uses: the machine's cores, leaving the page one when it can, at most 8. */
 export function poolSize(cores = globalThis.navigator?.hardwareConcurrency ?? 2): number {
@@ -31,13 +31,22 @@ export class SimPool {
     onResult: (index: number, result: RunResult | Error) => void,
   ): Promise<void> {
     let next = 0;
+    // Code that loops forever times out on every seed: after a second timeout in a row, stop.
+    let stopped = false;
     const lane = async (client: SimClient) => {
-      while (next < scenarios.length) {
+      while (next < scenarios.length && !stopped) {
         const i = next++;
-        try {
-          onResult(i, await client.run(scenarios[i]!));
-        } catch (err) {
-          onResult(i, err instanceof Error ? err : new Error(String(err)));
+        // A worker starved of CPU by its siblings can miss the watchdog: one more try on a fresh one.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            onResult(i, await client.run(scenarios[i]!));
+            break;
+          } catch (err) {
+            if (err instanceof WorkerTimeout && attempt === 0) continue;
+            if (err instanceof WorkerTimeout) stopped = true;
+            onResult(i, err instanceof Error ? err : new Error(String(err)));
+            break;
+          }
         }
       }
     };

@@ -11,6 +11,7 @@ import { usePlaybackClock } from '../playback/usePlaybackClock';
 import { usePlaybackKeys } from '../playback/useKeyboard';
 import { ChunkBoundary } from '../ChunkBoundary';
 import { RunBanner } from '../run/RunBanner';
+import { SeedsPanel } from '../seeds/SeedsPanel';
 import { VizRegion } from '../viz/VizRegion';
 import { FaultPanel } from './FaultPanel';
 import { Goals } from './Goals';
@@ -98,6 +99,7 @@ export function LessonPage({ id, hash }: { id: string; hash: string }) {
           <VizRegion />
         </ChunkBoundary>
         <MetricsTable />
+        <SeedsPanel />
       </main>
       <Splitter
         label="Resize the code column"

@@ -24,8 +24,14 @@ export function MetricsTable() {
   const stale = useStore(selectStale);
   if (!current) return null;
   const runs = variants ?? [{ label: 'Value', result: current }];
-  const names = [...new Set(runs.flatMap((r) => Object.keys(r.result.metrics)))].sort();
   const theory = runs.map((r) => theoryByMetric(r.result.theory ?? []));
+  // A claim about a metric the run lacks still gets its row (and says "not measured").
+  const names = [
+    ...new Set([
+      ...runs.flatMap((r) => Object.keys(r.result.metrics)),
+      ...theory.flatMap((m) => [...m.keys()]),
+    ]),
+  ].sort();
   const hasTheory = theory.some((m) => m.size > 0);
   return (
     <section className="metrics" aria-labelledby="metrics-title">
