@@ -37,3 +37,65 @@ test('a state has the same colour in both compare panels', async ({ page, consol
     'client requesting',
   );
 });
+
+/** Pairs of visible topology labels (name and state) whose rotated boxes overlap, per panel. */
+async function overlappingLabels(lesson: LessonPage): Promise<string[]> {
+  return lesson.page.locator('figure svg').evaluateAll((svgs) => {
+    type Quad = [number, number][];
+    const overlap = (p: Quad, q: Quad) => {
+      for (const quad of [p, q])
+        for (let i = 0; i < 2; i++) {
+          const ax = quad[i]![1] - quad[i + 1]![1];
+          const ay = quad[i + 1]![0] - quad[i]![0];
+          const proj = (r: Quad) => r.map(([x, y]) => x * ax + y * ay);
+          const a = proj(p);
+          const b = proj(q);
+          if (Math.max(...a) <= Math.min(...b) + 0.5 || Math.max(...b) <= Math.min(...a) + 0.5) return false;
+        }
+      return true;
+    };
+    const out: string[] = [];
+    for (const svg of svgs as SVGSVGElement[]) {
+      const root = svg.getScreenCTM()!.inverse();
+      const labels = [...svg.querySelectorAll<SVGGElement>('g.nodes > g > g')].filter(
+        (g) => getComputedStyle(g).display !== 'none' && g.textContent?.trim(),
+      );
+      const quads = labels.map((g) => {
+        const b = g.getBBox();
+        const m = root.multiply(g.getScreenCTM()!);
+        return [
+          [b.x, b.y],
+          [b.x + b.width, b.y],
+          [b.x + b.width, b.y + b.height],
+          [b.x, b.y + b.height],
+        ].map(([x, y]) => [m.a * x! + m.c * y! + m.e, m.b * x! + m.d * y! + m.f]) as Quad;
+      });
+      for (let i = 0; i < quads.length; i++)
+        for (let j = i + 1; j < quads.length; j++)
+          if (overlap(quads[i]!, quads[j]!))
+            out.push(`${labels[i]!.textContent} / ${labels[j]!.textContent}`);
+    }
+    return out;
+  });
+}
+
+for (const clients of ['50', '200']) {
+  test(`no topology labels overlap with ${clients} clients, alone and in compare mode`, async ({
+    page,
+    consoleErrors: _,
+  }) => {
+    const lesson = new LessonPage(page);
+    await lesson.open();
+    await lesson.afterRun(() => lesson.setKnob('Clients (clients)', clients));
+    await lesson.timeline.fill('6000');
+    await expect(lesson.node('server')).toBeVisible();
+    expect(await overlappingLabels(lesson)).toEqual([]);
+    // Labels that had to go are still a hover away (the server's always shows).
+    await expect(lesson.node('server')).toContainText('server');
+    await lesson.afterRun(() => lesson.button('◧ Compare').click());
+    await expect(
+      page.locator('section[aria-label="Views of Long polling"] g.nodes > g').first(),
+    ).toBeVisible();
+    expect(await overlappingLabels(lesson)).toEqual([]);
+  });
+}
