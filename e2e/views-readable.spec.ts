@@ -99,3 +99,19 @@ for (const clients of ['50', '200']) {
     expect(await overlappingLabels(lesson)).toEqual([]);
   });
 }
+
+test('the space-time diagram shows the busiest clients and adds the one selected in the topology', async ({
+  page,
+  consoleErrors: _,
+}) => {
+  const lesson = new LessonPage(page);
+  await lesson.open();
+  const heads = page.locator('figure[aria-label="Space-time diagram of messages"] .lifeline-heads');
+  await expect(heads).toContainText('server');
+  await expect(heads).toContainText('select to add');
+  await expect(heads).not.toContainText('client-20');
+  // Selected from the keyboard (nodes are buttons), as a learner without a mouse would.
+  await lesson.node('client-20').focus();
+  await page.keyboard.press('Enter');
+  await expect(heads).toContainText('client-20');
+});
