@@ -6,7 +6,7 @@ import { decodeShare } from '../share/codec';
 import { RunCancelled, simClient, TIMEOUT_MESSAGE, WorkerTimeout } from '../worker/client';
 import { afterPaint } from './after-paint';
 import { loadLesson } from './lesson-source';
-import { keepCode, loadCode, loadKeptCode, saveCode } from './persist';
+import { isOwnAddress, keepCode, loadCode, loadKeptCode, saveCode } from './persist';
 import { scenarioOf } from './scenario';
 import { runSeeds } from './seeds';
 import type { VariantRun } from './slices/run-slice';
@@ -34,8 +34,10 @@ export async function openLesson(id: string, location: string): Promise<boolean>
   const decoded = decodeShare(location, lesson);
   const saved = loadCode(id);
   const starter = lesson.code.starter;
-  // A link reproduces the sender's run, so its code (the starter when it names none) wins over ours.
-  const code = decoded.fromLink ? (decoded.scenario.code ?? starter) : (saved ?? starter);
+  // A link reproduces the sender's run, so its code (the starter when it names none) wins over ours;
+  // a reload of this tab's own address keeps the saved code, which is newer than the address.
+  const own = isOwnAddress(window.location.hash);
+  const code = decoded.fromLink && !own ? (decoded.scenario.code ?? starter) : (saved ?? starter);
   useStore.setState({
     lesson,
     lessonId: id,
@@ -58,7 +60,7 @@ export async function openLesson(id: string, location: string): Promise<boolean>
     notices: [],
   });
   if (decoded.notice) s.addNotice('error', decoded.notice);
-  if (decoded.fromLink && saved !== undefined && saved !== code) {
+  if (decoded.fromLink && !own && saved !== undefined && saved !== code) {
     keepCode(id, saved);
     s.addNotice(
       'info',
@@ -115,7 +117,17 @@ export async function runNow(): Promise<void> {
   const seq = get().runSeq + 1;
   get().setRunning(true, seq);
   try {
-    const out = await runVariants();
+    let out;
+    try {
+      out = await runVariants();
+    } catch (err) {
+      // The starter cannot loop forever: a timeout on it means a starved worker (a slow or
+      // busy machine), so it gets one more try on a fresh worker before the learner hears of it.
+      const scenario = scenarioOf(get());
+      if (!(err instanceof WorkerTimeout) || !scenario || scenario.code !== undefined || get().runSeq !== seq)
+        throw err;
+      out = await runVariants();
+    }
     if (get().runSeq !== seq || !out) return;
     const s = get();
     // A run that finished makes an earlier "stopped" or "cancelled" message stale.

@@ -81,3 +81,26 @@ export function saveProgress(progress: Record<string, LessonProgress>): void {
     // not fatal: progress is only a convenience
   }
 }
+
+const OWN_HASH_KEY = 'sdp.addressBar';
+
+/**
+ * The address this tab last wrote into its own address bar (sessionStorage: per tab, kept
+ * over a reload). A reload of that address is this learner's own page, whose code in
+ * localStorage is newer than the (debounced) address; any other address is a link.
+ */
+export function rememberOwnAddress(hash: string): void {
+  try {
+    globalThis.sessionStorage?.setItem(OWN_HASH_KEY, hash);
+  } catch {
+    // without sessionStorage a reload is treated like a link: it still reproduces the address
+  }
+}
+
+export function isOwnAddress(hash: string): boolean {
+  try {
+    return hash !== '' && globalThis.sessionStorage?.getItem(OWN_HASH_KEY) === hash;
+  } catch {
+    return false;
+  }
+}

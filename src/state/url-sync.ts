@@ -1,9 +1,10 @@
 import { encodeShare } from '../share/codec';
+import { rememberOwnAddress } from './persist';
 import { scenarioOf } from './scenario';
 import { useStore, type Store } from './store';
 
 /** The address follows the page after this quiet period (or at least this often while playing). */
-const QUIET_MS = 300;
+const QUIET_MS = 200;
 const MAX_WAIT_MS = 1500;
 
 /** The `#/lesson/<id>?s=...` hash that reopens what the store shows now, or null without a lesson. */
@@ -43,7 +44,10 @@ export function syncAddressBar(): () => void {
     if (!s.lesson || s.lessonId !== s.lesson.id || !window.location.hash.startsWith(`#/lesson/${s.lessonId}`))
       return;
     const hash = hashOf(s);
-    if (hash && hash !== window.location.hash) history.replaceState(history.state, '', hash);
+    if (hash && hash !== window.location.hash) {
+      history.replaceState(history.state, '', hash);
+      rememberOwnAddress(hash);
+    }
   };
   const schedule = () => {
     const now = performance.now();
