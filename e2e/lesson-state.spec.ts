@@ -92,8 +92,9 @@ test('a syntax error keeps the last good run on screen, marked, beside the error
 test('a run in progress can be cancelled; the previous run stays', async ({ page, consoleErrors: _ }) => {
   const lesson = new LessonPage(page);
   await lesson.open();
-  await lesson.setCode('export function nextPollDelay(): number {\n  for (;;) {}\n}\n');
-  await page.locator('.code-region').getByRole('button', { name: 'Run', exact: true }).click();
+  // A long run (15 minutes of a thousand clients polling): seconds of work, with progress.
+  await lesson.setKnob('Clients (clients)', '1000');
+  await lesson.setKnob('Duration (ms)', '900000');
   const banner = page.getByTestId('run-banner');
   await expect(banner).toContainText('New run in progress');
   await expect(banner.getByRole('progressbar', { name: 'Run progress' })).toBeVisible();

@@ -32,11 +32,12 @@ export async function openLesson(id: string, location: string): Promise<boolean>
     return false;
   }
   const decoded = decodeShare(location, lesson);
+  // Judged from the address being opened, before any later write of our own replaces it.
+  const own = isOwnAddress(location.slice(location.indexOf('#')));
   const saved = loadCode(id);
   const starter = lesson.code.starter;
   // A link reproduces the sender's run, so its code (the starter when it names none) wins over ours;
   // a reload of this tab's own address keeps the saved code, which is newer than the address.
-  const own = isOwnAddress(window.location.hash);
   const code = decoded.fromLink && !own ? (decoded.scenario.code ?? starter) : (saved ?? starter);
   useStore.setState({
     lesson,

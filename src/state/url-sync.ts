@@ -75,10 +75,18 @@ export function syncAddressBar(): () => void {
       write();
     }
   };
+  // Navigation (a pasted link, Back) wins over a pending write of the page being left.
+  const onNavigate = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    firstPending = 0;
+  };
   window.addEventListener('pagehide', flush);
+  window.addEventListener('hashchange', onNavigate);
   return () => {
     unsubscribe();
     clearTimeout(timer);
     window.removeEventListener('pagehide', flush);
+    window.removeEventListener('hashchange', onNavigate);
   };
 }
