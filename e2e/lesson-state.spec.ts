@@ -47,8 +47,10 @@ test('a link with the starter code reproduces the run for a reader who saved cod
   await reader.run();
   expect((await reader.lastRun())?.metrics.requests).not.toEqual(starterRequests);
 
-  await other.goto(link);
-  await reader.waitReady();
+  // Same page, new address: wait for the run the link starts, not the reader's earlier one.
+  await reader.afterRun(async () => {
+    await other.goto(link);
+  });
   expect((await reader.lastRun())?.metrics.requests).toEqual(starterRequests);
   expect(await reader.code()).not.toContain('return 400;');
   const notice = other.getByRole('status').filter({ hasText: /runs the starter code/ });

@@ -12,6 +12,8 @@ import type { ViewHandle } from './view';
 
 /** In dense topologies (over 60 clients), node colours repaint every this many frames while playing. */
 const DENSE_NODE_FRAMES = 20;
+/** Above this many small edge nodes, they (and their links) are drawn on a canvas rather than as SVG. */
+const CANVAS_CROWD_ABOVE = 150;
 /** A playback jump (scrub, step, restart) larger than this repaints the nodes at once. */
 const NODE_CATCH_UP_MS = 1000;
 
@@ -135,7 +137,8 @@ export function mountTopology(
     layer.resize(width, height);
     crowd.resize(width, height);
     palette = resolvePalette(el);
-    crowdIds = new Set(layout.dense ? [...layout.nodes.values()].filter((n) => !n.hub).map((n) => n.id) : []);
+    const small = [...layout.nodes.values()].filter((n) => !n.hub).map((n) => n.id);
+    crowdIds = new Set(layout.dense && small.length > CANVAS_CROWD_ABOVE ? small : []);
     crowd.setLayout(layout, index.links, crowdIds);
     const pos = (id: number): NodeLayout | undefined => layout.nodes.get(id);
     gLinks.selectAll('*').remove();
