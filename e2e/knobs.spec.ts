@@ -5,7 +5,7 @@ test('changing a knob reruns the simulation and the metrics change', async ({ pa
   const lesson = new LessonPage(page);
   await lesson.open();
   const before = await lesson.metric('requests').textContent();
-  await lesson.afterRun(() => page.getByRole('spinbutton', { name: 'Clients (clients)' }).fill('100'));
+  await lesson.afterRun(() => lesson.setKnob('Clients (clients)', '100'));
   await expect(lesson.metric('requests')).not.toHaveText(before!);
   const run = await lesson.lastRun();
   expect(Number(run?.metrics.requests)).toBeGreaterThan(Number(before!.replace(/,/g, '')) * 3);

@@ -15,7 +15,7 @@ test('a share link reopens the same run, metrics and moment in a fresh browser',
 }) => {
   const lesson = new LessonPage(page);
   await lesson.open();
-  await lesson.afterRun(() => page.getByRole('spinbutton', { name: 'Clients (clients)' }).fill('37'));
+  await lesson.afterRun(() => lesson.setKnob('Clients (clients)', '37'));
   await lesson.setCode('export function nextPollDelay(): number {\n  return 400;\n}\n');
   await lesson.run();
   await lesson.timeline.fill('12345');

@@ -87,7 +87,7 @@ test('server-sent events: a share link reopens the edited run with the same metr
 }) => {
   const lesson = new LessonPage(page);
   await lesson.open('sse');
-  await lesson.afterRun(() => page.getByRole('spinbutton', { name: 'Tabs per browser (tabs)' }).fill('8'));
+  await lesson.afterRun(() => lesson.setKnob('Tabs per browser (tabs)', '8'));
   await lesson.setCode(withReplay(await lesson.code()));
   await lesson.run();
   await lesson.timeline.fill('31000');

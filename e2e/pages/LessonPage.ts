@@ -55,6 +55,17 @@ export class LessonPage {
     );
   }
 
+  /** A number knob's field, by its accessible name, e.g. "Clients (clients)". */
+  knob(name: string): Locator {
+    return this.page.getByRole('spinbutton', { name });
+  }
+
+  /** Types a value into a number knob and commits it with Enter, as a person would. */
+  async setKnob(name: string, value: string): Promise<void> {
+    await this.knob(name).fill(value);
+    await this.knob(name).press('Enter');
+  }
+
   get time(): Locator {
     return this.page.getByTestId('playback-time');
   }

@@ -5,7 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { verdict } from './measure';
 
-const PORT = 4191;
+// Several checkouts can bench side by side on one machine (BENCH_PORT).
+const PORT = Number(process.env.BENCH_PORT ?? 4191);
 const BASE = `http://127.0.0.1:${PORT}/`;
 
 /** Opens the polling lesson and sets knobs as a learner would (each change reruns). */
@@ -14,7 +15,9 @@ async function openWith(page: Page, knobs: Record<string, number>): Promise<void
   await page.waitForFunction(() => window.__playground?.ready === true);
   for (const [name, value] of Object.entries(knobs)) {
     const before = await page.evaluate(() => window.__playground!.runCount);
+    // Number knobs take a typed value on Enter (or blur), as a learner commits it.
     await page.getByRole('spinbutton', { name }).fill(String(value));
+    await page.getByRole('spinbutton', { name }).press('Enter');
     await page.waitForFunction(
       (n) => window.__playground!.runCount > n && window.__playground!.ready,
       before,

@@ -55,7 +55,18 @@ describe('share codec', () => {
     };
     const back = decodeShare(link(encodeShare(lesson, state)), lesson);
     expect(back.notice).toBeUndefined();
-    expect(back).toEqual(state);
+    expect(back).toEqual({ ...state, fromLink: true });
+  });
+
+  it('carries the narrative step and a many-seeds run', () => {
+    const state: ShareState = {
+      scenario: { lessonId: 'demo', params: {}, code: lesson.code.starter, seed: 3, faults: [] },
+      t: 0,
+      compare: false,
+      step: 2,
+      seeds: 20,
+    };
+    expect(decodeShare(link(encodeShare(lesson, state)), lesson)).toEqual({ ...state, fromLink: true });
   });
 
   it('writes only what differs from the defaults', () => {
@@ -72,7 +83,8 @@ describe('share codec', () => {
     });
     const back = decodeShare(link(s), lesson);
     expect(back.scenario.params).toEqual({ strategy: 'long' });
-    expect(back.scenario.code).toBeUndefined();
+    // Not written, yet a link always names its code: the starter, never the reader's saved code.
+    expect(back.scenario.code).toBe(lesson.code.starter);
     expect(s.length).toBeLessThan(60);
   });
 

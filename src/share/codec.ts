@@ -24,9 +24,18 @@ export interface ShareState {
   /** Playback time, virtual ms. */
   t: number;
   compare: boolean;
+  /** Narrative step shown (0-based); omitted means the first. */
+  step?: number;
+  /** Seeds of a many-seeds run shown beside the run (count, from the scenario's seed). */
+  seeds?: number;
 }
 
+/** Largest many-seeds run a link may ask for. */
+export const MAX_SEEDS = 100;
+
 export interface DecodedShare extends ShareState {
+  /** True when the location carried a usable scenario (so its code, or the starter, is what runs). */
+  fromLink?: boolean;
   /** Set when the link could not be used as it was; says what happened, for the learner. */
   notice?: string;
 }
@@ -55,6 +64,8 @@ const PayloadSchema = v.object({
   f: v.optional(v.pipe(v.array(FaultSchema), v.maxLength(200))),
   t: v.optional(at),
   cmp: v.optional(v.boolean()),
+  st: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))),
+  ms: v.optional(v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(MAX_SEEDS))),
 });
 type Payload = v.InferOutput<typeof PayloadSchema>;
 
@@ -70,6 +81,8 @@ export function encodeShare(lesson: ShareLesson, state: ShareState): string {
   if (faults.length) payload.f = faults;
   if (state.t > 0) payload.t = Math.round(state.t * 1000) / 1000;
   if (state.compare) payload.cmp = true;
+  if (state.step) payload.st = state.step;
+  if (state.seeds && state.seeds > 1) payload.ms = state.seeds;
   return compressToEncodedURIComponent(JSON.stringify(payload));
 }
 
@@ -137,8 +150,12 @@ export function decodeShare(location: string, lesson: ShareLesson): DecodedShare
     seed: payload.seed ?? DEFAULT_SEED,
     faults: (payload.f ?? []) as Fault[],
   };
-  if (payload.c !== undefined) scenario.code = payload.c;
+  // A link always says which code ran: no code in it means the starter, not the reader's own.
+  scenario.code = payload.c ?? lesson.code.starter;
   const out: DecodedShare = { scenario, t: payload.t ?? 0, compare: payload.cmp ?? false };
+  if (payload.st) out.step = payload.st;
+  if (payload.ms) out.seeds = payload.ms;
+  out.fromLink = true;
   if (!resolved.ok)
     out.notice = `Some settings in this share link were not valid (${resolved.errors.join('; ')}), so the knobs start at their defaults.`;
   return out;

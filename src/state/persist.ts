@@ -37,6 +37,25 @@ export function saveCode(lessonId: string, code: string, starter: string): void 
   }
 }
 
+const KEPT_KEY = (lessonId: string) => `sdp.code.${lessonId}.kept`;
+
+/** Puts the learner's saved code aside (a link replaced it on screen) so one click brings it back. */
+export function keepCode(lessonId: string, code: string): void {
+  try {
+    storage()?.setItem(KEPT_KEY(lessonId), code);
+  } catch {
+    // not fatal: the notice's button then restores what is still saved, if anything
+  }
+}
+
+export function loadKeptCode(lessonId: string): string | undefined {
+  try {
+    return storage()?.getItem(KEPT_KEY(lessonId)) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function loadProgress(): Record<string, LessonProgress> {
   try {
     const raw = storage()?.getItem(PROGRESS_KEY);
@@ -60,5 +79,28 @@ export function saveProgress(progress: Record<string, LessonProgress>): void {
     storage()?.setItem(PROGRESS_KEY, JSON.stringify(progress));
   } catch {
     // not fatal: progress is only a convenience
+  }
+}
+
+const OWN_HASH_KEY = 'sdp.addressBar';
+
+/**
+ * The address this tab last wrote into its own address bar (sessionStorage: per tab, kept
+ * over a reload). A reload of that address is this learner's own page, whose code in
+ * localStorage is newer than the (debounced) address; any other address is a link.
+ */
+export function rememberOwnAddress(hash: string): void {
+  try {
+    globalThis.sessionStorage?.setItem(OWN_HASH_KEY, hash);
+  } catch {
+    // without sessionStorage a reload is treated like a link: it still reproduces the address
+  }
+}
+
+export function isOwnAddress(hash: string): boolean {
+  try {
+    return hash !== '' && globalThis.sessionStorage?.getItem(OWN_HASH_KEY) === hash;
+  } catch {
+    return false;
   }
 }

@@ -22,6 +22,9 @@ export const selectSelectedActor = (s: Store) => s.selectedActor;
 export const selectNotices = (s: Store) => s.notices;
 export const selectPredictions = (s: Store) => s.predictions;
 export const selectLessonProgress = (s: Store) => s.progress;
+export const selectStale = (s: Store) => s.stale;
+export const selectTypeErrors = (s: Store) => s.typeErrors;
+export const selectSeedsRun = (s: Store) => s.seedsRun;
 export const selectDuration = (s: Store) => s.current?.durationMs ?? 0;
 
 const NO_DIAGNOSTICS: Diagnostic[] = [];

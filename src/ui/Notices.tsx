@@ -11,6 +11,17 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
           <span>{n.text}</span>
+          {n.action ? (
+            <button
+              type="button"
+              onClick={() => {
+                n.action!.run();
+                dismiss(n.id);
+              }}
+            >
+              {n.action.label}
+            </button>
+          ) : null}
           <button type="button" aria-label="Dismiss message" onClick={() => dismiss(n.id)}>
             ✕
           </button>

@@ -8,14 +8,25 @@ export function parseRoute(hash: string): Route {
   return m ? { page: 'lesson', id: m[1]! } : { page: 'index' };
 }
 
+/**
+ * The hash as last navigated to. The page itself keeps the address in step with what
+ * is on screen through history.replaceState, which fires no event: only navigation
+ * (a link, Back, a pasted address) changes this value and reopens a lesson.
+ */
+let navigated = typeof window === 'undefined' ? '' : window.location.hash;
+
 const subscribe = (cb: () => void) => {
-  window.addEventListener('hashchange', cb);
-  return () => window.removeEventListener('hashchange', cb);
+  const on = () => {
+    navigated = window.location.hash;
+    cb();
+  };
+  window.addEventListener('hashchange', on);
+  return () => window.removeEventListener('hashchange', on);
 };
 
-/** The current hash; components re-render when it changes (links, Back, bookmarks). */
+/** The hash of the last navigation; components re-render when it changes. */
 export function useHash(): string {
-  return useSyncExternalStore(subscribe, () => window.location.hash);
+  return useSyncExternalStore(subscribe, () => navigated);
 }
 
 export const lessonHref = (id: string) => `#/lesson/${id}`;

@@ -1,24 +1,16 @@
-/** Binary searches over sorted numeric arrays (typed or plain), used by every per-frame query. */
+import { bisectLeft, bisectRight } from 'd3';
+
+/** Binary searches over sorted numeric arrays (typed or plain), used by every per-frame query: d3's bisectors. */
 export type NumArray = ArrayLike<number>;
 
 /** First index i in [lo, hi) with a[i] >= x (hi when none). */
 export function lowerBound(a: NumArray, x: number, lo = 0, hi = a.length): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return bisectLeft(a, x, lo, hi);
 }
 
 /** First index i in [lo, hi) with a[i] > x (hi when none): the count of elements <= x. */
 export function upperBound(a: NumArray, x: number, lo = 0, hi = a.length): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return bisectRight(a, x, lo, hi);
 }
 
 /** Sorted copy with duplicates removed. */

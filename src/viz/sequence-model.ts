@@ -3,19 +3,47 @@ import { Fate } from './messages';
 import { isEdgeActor } from './topology-layout';
 import type { TraceIndex } from './trace-index';
 
-/** Lifelines to draw: core actors (servers, brokers) first, then edge actors (clients) in name order. */
+/**
+ * Lifelines to draw: core actors (servers, brokers) first, then the edge actors that
+ * matter: those pinned (selected by the learner), then the busiest (most messages),
+ * ties in name order.
+ */
 export function pickLifelines(
   actors: readonly ActorInfo[],
   maxActors: number,
+  opts: { pinned?: readonly number[]; traffic?: ReadonlyMap<number, number> } = {},
 ): { shown: ActorInfo[]; hidden: number } {
   const counts = new Map<string, number>();
   for (const a of actors) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
+  const pinned = opts.pinned ?? [];
+  const traffic = opts.traffic ?? new Map<number, number>();
   const natural = (a: ActorInfo, b: ActorInfo) =>
     a.name.localeCompare(b.name, undefined, { numeric: true }) || a.id - b.id;
+  const rank = (a: ActorInfo) => {
+    const p = pinned.indexOf(a.id);
+    return p >= 0 ? p - pinned.length : 0;
+  };
   const core = actors.filter((a) => !isEdgeActor(counts, a.kind)).sort((a, b) => a.id - b.id);
-  const edge = actors.filter((a) => isEdgeActor(counts, a.kind)).sort(natural);
-  const shown = [...core, ...edge].slice(0, Math.max(1, maxActors));
+  const edge = actors
+    .filter((a) => isEdgeActor(counts, a.kind))
+    .sort(
+      (a, b) => rank(a) - rank(b) || (traffic.get(b.id) ?? 0) - (traffic.get(a.id) ?? 0) || natural(a, b),
+    );
+  const limit = Math.max(1, maxActors);
+  // A pinned actor is shown even when the core alone fills the diagram.
+  const mustEdge = edge.filter((a) => pinned.includes(a.id));
+  const shown = [...core.slice(0, Math.max(0, limit - mustEdge.length)), ...edge].slice(0, limit);
   return { shown, hidden: actors.length - shown.length };
+}
+
+/** Messages each actor sent or received (from the index's links). */
+export function trafficOf(links: readonly { a: number; b: number; count: number }[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const l of links) {
+    out.set(l.a, (out.get(l.a) ?? 0) + l.count);
+    out.set(l.b, (out.get(l.b) ?? 0) + l.count);
+  }
+  return out;
 }
 
 /**

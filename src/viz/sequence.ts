@@ -5,6 +5,7 @@ import {
   defaultWindow,
   estimateTextWidth,
   pickLifelines,
+  trafficOf,
   placeLabels,
   timeWindow,
   visibleArrows,
@@ -28,9 +29,12 @@ const AXIS = 58;
 export function mountSequence(
   el: HTMLElement,
   index: TraceIndex,
-  opts: { maxActors?: number; windowMs?: number } = {},
+  opts: { maxActors?: number; windowMs?: number; pinned?: readonly number[] } = {},
 ): ViewHandle {
-  const { shown, hidden } = pickLifelines(index.actors, opts.maxActors ?? 6);
+  const { shown, hidden } = pickLifelines(index.actors, opts.maxActors ?? 6, {
+    pinned: opts.pinned,
+    traffic: trafficOf(index.links),
+  });
   const names = shown.map((a) => a.name).join(', ');
   const svg = createSvg(
     el,
@@ -88,14 +92,20 @@ export function mountSequence(
     shown.forEach((a, i) => {
       const x = xs[i] as number;
       const head = gHead.append('g').attr('transform', `translate(${x},0)`).attr('text-anchor', 'middle');
+      // Headers never run together: a name wider than its column is cut short, whole in its tooltip.
+      const fit = (text: string, px: number) => {
+        const max = Math.max(2, Math.floor((colW - 6) / (px * 0.6)));
+        return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+      };
+      head.append('title').text(`${a.name} (${a.kind})${opts.pinned?.includes(a.id) ? ', selected' : ''}`);
       head
         .append('text')
         .attr('y', 17)
         .attr('font-size', 12)
         .attr('font-weight', 600)
-        .style('fill', css.fg)
-        .text(a.name);
-      head.append('text').attr('y', 31).attr('font-size', 10).style('fill', css.muted).text(a.kind);
+        .style('fill', opts.pinned?.includes(a.id) ? css.accent : css.fg)
+        .text(fit(a.name, 12));
+      head.append('text').attr('y', 31).attr('font-size', 10).style('fill', css.muted).text(fit(a.kind, 10));
       gLanes
         .append('line')
         .attr('x1', x)
@@ -114,7 +124,12 @@ export function mountSequence(
         .attr('font-size', 10)
         .style('fill', css.muted);
       more.append('tspan').text(`+${hidden.toLocaleString('en-US')} more`);
-      more.append('tspan').attr('x', 6).attr('dy', 12).text('not shown');
+      more.append('tspan').attr('x', 6).attr('dy', 12).text('select to add');
+      more
+        .append('title')
+        .text(
+          'Shown: the servers, the actor you select in the topology, then the busiest. Select an actor to add it.',
+        );
     }
     gHead
       .append('line')

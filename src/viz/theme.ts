@@ -1,3 +1,5 @@
+import { CATEGORY_COLOR, stateCategory } from './state-category';
+
 /**
  * Colours come from the app's CSS custom properties so light and dark themes both
  * work; the fallbacks keep a view legible when it is mounted outside the app.
@@ -53,38 +55,16 @@ export function resolvePalette(el: Element): Palette {
   };
 }
 
-/**
- * Colours for state names, mid-tone so they read on light and dark panels. Each kind's
- * first state is its resting state (idle, waiting) and is drawn neutral, so colour means
- * "busy doing something". Blue and purple are left to the messages; 'down' is always "bad".
- */
-const stateHues = [
-  '#f59e0b',
-  '#10b981',
-  '#ec4899',
-  '#06b6d4',
-  '#f97316',
-  '#84cc16',
-  '#d946ef',
-  '#a16207',
-  '#14b8a6',
-  '#eab308',
-];
-export const restColor = 'var(--node-rest, #94a3b8)';
+export const restColor = CATEGORY_COLOR.rest;
 
 export type StateColors = (state: string) => string;
 
-export function stateColors(statesByKind: ReadonlyMap<string, readonly string[]>): StateColors {
-  const rest = new Set(
-    [...statesByKind.values()].map((s) => s[0]).filter((s): s is string => s !== undefined),
-  );
-  const active = [...new Set([...statesByKind.values()].flat())].filter((s) => !rest.has(s) && s !== 'down');
-  return (state) => {
-    if (state === 'down') return css.bad;
-    if (state === '' || rest.has(state)) return restColor;
-    const i = active.indexOf(state);
-    return stateHues[(i < 0 ? 0 : i) % stateHues.length] as string;
-  };
+/**
+ * The colour of a state: its category's (see state-category.ts), the same in every
+ * panel and run. The argument is kept for callers; colours no longer depend on it.
+ */
+export function stateColors(_statesByKind?: ReadonlyMap<string, readonly string[]>): StateColors {
+  return (state) => CATEGORY_COLOR[stateCategory(state)];
 }
 
 export function prefersReducedMotion(): boolean {

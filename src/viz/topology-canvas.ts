@@ -1,3 +1,4 @@
+import { boxesOverlap, type Box } from './label-collide';
 import { Fate } from './messages';
 import type { Palette } from './theme';
 import type { NodeLayout } from './topology-layout';
@@ -14,14 +15,22 @@ export interface MessageLayer {
     t: number,
     nodes: Map<number, NodeLayout>,
     palette: Palette,
-    opts: { labels: boolean; isEdge: (id: number) => boolean },
+    /** `avoid`: boxes message labels must not cover (node labels, nodes, legend). */
+    opts: { labels: boolean; isEdge: (id: number) => boolean; avoid?: readonly Box[] },
   ): void;
 }
 
 export function createMessageLayer(index: TraceIndex): MessageLayer {
   const canvas = document.createElement('canvas');
   canvas.setAttribute('aria-hidden', 'true');
-  Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', pointerEvents: 'none' });
+  // Its own compositor layer: redrawing it every frame does not repaint the SVG under it.
+  Object.assign(canvas.style, {
+    position: 'absolute',
+    left: '0',
+    top: '0',
+    pointerEvents: 'none',
+    willChange: 'transform',
+  });
   const ctx = canvas.getContext('2d');
   const m = index.messages;
   // How long a dropped message's x stays visible; tied to flight time so it reads at any latency.
@@ -91,12 +100,19 @@ export function createMessageLayer(index: TraceIndex): MessageLayer {
         ctx.lineWidth = 3;
         ctx.strokeStyle = palette.panel;
         ctx.fillStyle = palette.fg;
+        // A message label that would cover a node, a node's label or another message label is left out.
+        const placed: Box[] = [...(opts.avoid ?? [])];
         for (const i of [...request, ...reply]) {
           const xy = point(i, progress(i, t));
           if (!xy) continue;
           const text = index.labelOf(i);
-          ctx.strokeText(text, xy[0] + radius + 3, xy[1] - 7);
-          ctx.fillText(text, xy[0] + radius + 3, xy[1] - 7);
+          const x = xy[0] + radius + 3;
+          const y = xy[1] - 7;
+          const box = { x0: x - 1, y0: y - 7, x1: x + ctx.measureText(text).width + 1, y1: y + 7 };
+          if (placed.some((b) => boxesOverlap(b, box))) continue;
+          placed.push(box);
+          ctx.strokeText(text, x, y);
+          ctx.fillText(text, x, y);
         }
       }
       // Drops: a red x where the message died, fading out.

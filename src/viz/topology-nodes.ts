@@ -12,6 +12,8 @@ export interface NodeEl {
   ring: El;
   name: Selection<SVGTextElement, unknown, null, undefined> | undefined;
   stateText: Selection<SVGTextElement, unknown, null, undefined> | undefined;
+  /** The group holding name and state (hidden when it would overlap another label). */
+  labels: G;
   layout: NodeLayout;
   actorName: string;
   kind: string;
@@ -26,6 +28,8 @@ export function drawNodes(
   g: G,
   index: TraceIndex,
   layout: TopologyLayout,
+  /** Nodes drawn elsewhere (the crowd canvas of a dense topology). */
+  skip: ReadonlySet<number>,
   on: { onSelect(id: number): void; onHover(id: number | null): void },
 ): NodeEls {
   g.selectAll('*').remove();
@@ -34,7 +38,7 @@ export function drawNodes(
   const colorOf = stateColors(index.statesByKind);
   for (const actor of index.actors) {
     const n = layout.nodes.get(actor.id);
-    if (!n) continue;
+    if (!n || skip.has(actor.id)) continue;
     // Every node is focusable unless there are hundreds (then the core stays reachable and the rest is on hover).
     const focusable = n.hub || !layout.dense;
     const ng = g.append('g').attr('transform', `translate(${n.x},${n.y})`).style('cursor', 'pointer');
@@ -129,6 +133,7 @@ export function drawNodes(
       ring,
       name,
       stateText,
+      labels,
       layout: n,
       actorName: actor.name,
       kind: actor.kind,

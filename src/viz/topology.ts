@@ -1,6 +1,8 @@
-import type { Selection } from 'd3';
+import { pointer, type Selection } from 'd3';
 import { createSvg, sizeOf, type Svg } from './dom';
 import { createMessageLayer } from './topology-canvas';
+import { createDenseLayer } from './topology-dense';
+import { boxOf, labelsToHide, quadOf, type Box, type Quad } from './label-collide';
 import { isEdgeActor, layoutTopology, type NodeLayout, type TopologyLayout } from './topology-layout';
 import { drawLegend } from './topology-legend';
 import { drawHover, drawNodes, markSelected, paintNode, type NodeEls } from './topology-nodes';
@@ -10,6 +12,8 @@ import type { ViewHandle } from './view';
 
 /** In dense topologies (over 60 clients), node colours repaint every this many frames while playing. */
 const DENSE_NODE_FRAMES = 20;
+/** Above this many small edge nodes, they (and their links) are drawn on a canvas rather than as SVG. */
+const CANVAS_CROWD_ABOVE = 150;
 /** A playback jump (scrub, step, restart) larger than this repaints the nodes at once. */
 const NODE_CATCH_UP_MS = 1000;
 
@@ -35,6 +39,10 @@ export function mountTopology(
   const svg: Svg = createSvg(el, `Topology: ${kindsText}. Dots are messages moving between actors.`, 'group');
   const layer = createMessageLayer(index);
   el.appendChild(layer.canvas);
+  // Crowds (links and the many small edge nodes) go on a canvas under the SVG.
+  const crowd = createDenseLayer(el);
+  el.insertBefore(crowd.canvas, svg.node());
+  let crowdIds: ReadonlySet<number> = new Set();
   const edge = new Set(index.actors.filter((a) => isEdgeActor(counts, a.kind)).map((a) => a.id));
   const hubKinds = new Set(index.actors.filter((a) => !edge.has(a.id)).map((a) => a.kind));
   const gLinks: G = svg.append('g').attr('class', 'links');
@@ -63,8 +71,24 @@ export function mountTopology(
   let hovered: number | null = null;
   let lastInFlight = -1;
 
+  const crowdAt = (ev: MouseEvent): number | undefined => {
+    if (!crowdIds.size) return undefined;
+    const [x, y] = pointer(ev, svg.node());
+    return crowd.find(x, y);
+  };
   svg.on('click', (ev: MouseEvent) => {
-    if (ev.target === svg.node()) choose(null);
+    if (ev.target !== svg.node()) return;
+    const id = crowdAt(ev);
+    choose(id === undefined || id === selected ? null : id);
+  });
+  svg.on('pointermove', (ev: PointerEvent) => {
+    if (!crowdIds.size || ev.target !== svg.node()) return;
+    const id = crowdAt(ev) ?? null;
+    svg.style('cursor', id === null ? '' : 'pointer');
+    if (id !== hovered) {
+      hovered = id;
+      refreshHover();
+    }
   });
   svg.on('keydown', (ev: KeyboardEvent) => {
     if (ev.key === 'Escape') choose(null);
@@ -85,6 +109,7 @@ export function mountTopology(
         .style('stroke-opacity', on ? 0.9 : layout.dense ? 0.12 : 0.35)
         .style('stroke-width', on ? 2 : 1);
     }
+    crowd.paint((n) => index.stateAt(n, t), selected, palette);
     refreshHover();
   }
 
@@ -110,14 +135,18 @@ export function mountTopology(
     );
     layout = layoutTopology(index.actors, width, height - legendH, index.links);
     layer.resize(width, height);
+    crowd.resize(width, height);
     palette = resolvePalette(el);
+    const small = [...layout.nodes.values()].filter((n) => !n.hub).map((n) => n.id);
+    crowdIds = new Set(layout.dense && small.length > CANVAS_CROWD_ABOVE ? small : []);
+    crowd.setLayout(layout, index.links, crowdIds);
     const pos = (id: number): NodeLayout | undefined => layout.nodes.get(id);
     gLinks.selectAll('*').remove();
     linkEls = [];
     for (const l of index.links) {
       const a = pos(l.a);
       const b = pos(l.b);
-      if (!a || !b) continue;
+      if (!a || !b || crowdIds.has(l.a) || crowdIds.has(l.b)) continue;
       const line = gLinks
         .append('line')
         .attr('x1', a.x)
@@ -180,13 +209,14 @@ export function mountTopology(
         .text(f.text);
       intervalEls.push({ from: f.from, to: f.to, el: g, shown: false });
     }
-    nodeEls = drawNodes(gNodes, index, layout, {
+    nodeEls = drawNodes(gNodes, index, layout, crowdIds, {
       onSelect: (id) => choose(selected === id ? null : id),
       onHover: (id) => {
         hovered = id;
         refreshHover();
       },
     });
+    declutter();
     setSelected(selected);
     drawnT = Number.NaN;
     nodesPaintedAt = Number.NaN;
@@ -195,6 +225,54 @@ export function mountTopology(
   }
 
   let nodesPaintedAt = Number.NaN;
+  /** Visible node labels and shapes, axis-aligned, for the message labels to keep clear of. */
+  let labelBoxes: Box[] = [];
+
+  /**
+   * Labels never overlap: in priority order (core nodes first), a label that would overlap
+   * one already placed, a node, the legend or the counter is hidden; its node still shows
+   * name and state on hover or focus. Measured with the longest state of each kind, so a
+   * label that fits now still fits when its state changes.
+   */
+  function declutter(): void {
+    const root = svg.node()?.getScreenCTM()?.inverse();
+    if (!root) return;
+    const inView = (el: SVGGraphicsElement, pad = 1): Quad | undefined => {
+      const m = el.getScreenCTM();
+      if (!m) return undefined;
+      return quadOf(el.getBBox(), root.multiply(m), pad);
+    };
+    const obstacles: Quad[] = [];
+    for (const el of [inFlightText.node(), gLegend.node()]) {
+      const q = el && inView(el, 2);
+      if (q) obstacles.push(q);
+    }
+    for (const n of nodeEls.values()) {
+      const q = inView(n.shape.node() as SVGGraphicsElement, 1);
+      if (q) obstacles.push(q);
+    }
+    const ordered = [...nodeEls.values()]
+      .filter((n) => n.name)
+      .sort((a, b) => Number(b.layout.hub) - Number(a.layout.hub));
+    const quads: Quad[] = [];
+    for (const n of ordered) {
+      n.labels.style('display', '');
+      const longest = (index.statesByKind.get(n.kind) ?? []).reduce(
+        (a, b) => (b.length > a.length ? b : a),
+        'not started',
+      );
+      if (n.stateText) n.stateText.text(n.layout.withState === 'inline' ? ` · ${longest}` : longest);
+      n.state = '\u0000';
+      quads.push(inView(n.labels.node() as SVGGraphicsElement) ?? []);
+    }
+    const hide = labelsToHide(quads, obstacles, (i) => ordered[i]!.layout.hub);
+    labelBoxes = [];
+    ordered.forEach((n, i) => {
+      n.labels.style('display', hide.has(i) ? 'none' : '');
+      if (!hide.has(i)) labelBoxes.push(boxOf(quads[i]!));
+    });
+    for (const q of obstacles) labelBoxes.push(boxOf(q));
+  }
 
   function update(tt: number): void {
     t = tt;
@@ -210,6 +288,7 @@ export function mountTopology(
         const s = index.stateAt(id, t);
         if (s !== n.state) paintNode(n, s, index);
       }
+      crowd.paint((id) => index.stateAt(id, t), selected, palette);
     }
     for (const iv of intervalEls) {
       const on = iv.from <= t && t < iv.to;
@@ -226,7 +305,11 @@ export function mountTopology(
     if (hovered !== null || selected !== null) refreshHover();
     if (t !== drawnT || frames % 60 === 0) {
       drawnT = t;
-      layer.draw(t, layout.nodes, palette, { labels: !layout.dense, isEdge: (id) => edge.has(id) });
+      layer.draw(t, layout.nodes, palette, {
+        labels: !layout.dense,
+        isEdge: (id) => edge.has(id),
+        avoid: labelBoxes,
+      });
     }
   }
 
@@ -237,6 +320,7 @@ export function mountTopology(
     destroy() {
       svg.remove();
       layer.canvas.remove();
+      crowd.canvas.remove();
     },
     select: (id) => setSelected(id),
   };

@@ -5,7 +5,7 @@ import { runLesson } from '../lesson/run';
 import type { RunResult } from '../lesson/types';
 import { syntheticRun } from './fixtures';
 import { percentileLabel } from './histogram';
-import { pickLifelines, placeLabels, timeWindow, visibleArrows } from './sequence-model';
+import { pickLifelines, placeLabels, timeWindow, trafficOf, visibleArrows } from './sequence-model';
 import { isActivePath } from './statechart';
 import { layoutStatechart } from './statechart-layout';
 import { niceMax } from './timeseries';
@@ -98,6 +98,17 @@ describe('sequence model', () => {
       'client-5',
     ]);
     expect(hidden).toBe(15);
+  });
+
+  test('the selected actor, then the busiest, take the edge columns', () => {
+    const index = buildTraceIndex(run);
+    const traffic = trafficOf(index.links);
+    const byName = (n: string) => run.actors.find((a) => a.name === n)!.id;
+    const { shown } = pickLifelines(run.actors, 4, { pinned: [byName('client-20')], traffic });
+    expect(shown.map((a) => a.name).slice(0, 2)).toEqual(['server', 'client-20']);
+    const rest = shown.slice(2).map((a) => traffic.get(a.id) ?? 0);
+    const others = run.actors.filter((a) => !shown.includes(a)).map((a) => traffic.get(a.id) ?? 0);
+    expect(Math.min(...rest)).toBeGreaterThanOrEqual(Math.max(...others));
   });
 
   test('arrows at t: only messages sent by t, partial while in flight, within the window', () => {

@@ -6,6 +6,8 @@ export interface Notice {
   id: number;
   kind: 'info' | 'error';
   text: string;
+  /** A button beside the text (e.g. "Use my saved code"); pressing it also dismisses the notice. */
+  action?: { label: string; run(): void };
 }
 
 export interface PredictionState {
@@ -23,7 +25,7 @@ export interface UiSlice {
   /** Problems found outside a run (the watchdog, a worker crash). */
   extraDiagnostics: Diagnostic[];
   selectActor(id: number | null): void;
-  addNotice(kind: Notice['kind'], text: string): void;
+  addNotice(kind: Notice['kind'], text: string, action?: Notice['action']): void;
   dismissNotice(id: number): void;
   setPrediction(id: string, patch: PredictionState): void;
   setExtraDiagnostics(d: Diagnostic[]): void;
@@ -37,9 +39,12 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   predictions: {},
   extraDiagnostics: [],
   selectActor: (selectedActor) => set({ selectedActor }),
-  addNotice: (kind, text) =>
+  addNotice: (kind, text, action) =>
     set((s) => ({
-      notices: [...s.notices.filter((n) => n.text !== text), { id: nextNoticeId++, kind, text }],
+      notices: [
+        ...s.notices.filter((n) => n.text !== text),
+        { id: nextNoticeId++, kind, text, ...(action ? { action } : {}) },
+      ],
     })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   setPrediction: (id, patch) =>

@@ -8,7 +8,9 @@ import { addLessonApi, lessonUri, normalizeEol, openModel, replaceKeepingCursor 
 import { monaco } from './monaco-setup';
 import type { CodePaneProps } from './props';
 import { RUN_MARKER_OWNER, runMarkers } from './run-markers';
+import { addEscapeThenTab } from './leave-editor';
 import { installTestHook } from './test-hook';
+import { typeProblems } from './type-check';
 import { Toolbar } from './Toolbar';
 import { useMonacoTheme } from './use-monaco-theme';
 
@@ -26,7 +28,14 @@ export default function CodePaneImpl(props: CodePaneProps) {
   useLayoutEffect(() => {
     latest.current = props;
   });
-  const run = useCallback(() => latest.current.onRun(), []);
+  const modelRef = useRef<monaco.editor.ITextModel | null>(null);
+  // Run also lists TypeScript's errors; the run itself goes ahead (sucrase only needs valid JavaScript).
+  const run = useCallback(() => {
+    latest.current.onRun();
+    const m = modelRef.current;
+    if (m && !m.isDisposed()) void typeProblems(m).then((p) => latest.current.onTypeErrors(p));
+  }, []);
+  const [focused, setFocused] = useState(false);
   // True while we write the app's value into the model: that is not a learner edit to report.
   const applyingValue = useRef(false);
   const echoes = useRef(new EchoGuard());
@@ -38,9 +47,15 @@ export default function CodePaneImpl(props: CodePaneProps) {
       ariaLabel: 'Your code (TypeScript)',
     });
     const runAction = addRunAction(created, run);
+    const leave = addEscapeThenTab(hostRef.current!);
+    const onFocus = created.onDidFocusEditorText(() => setFocused(true));
+    const onBlur = created.onDidBlurEditorText(() => setFocused(false));
     setEditor(created);
     return () => {
       runAction.dispose();
+      leave.dispose();
+      onFocus.dispose();
+      onBlur.dispose();
       created.dispose();
       setEditor(null);
     };
@@ -69,7 +84,9 @@ export default function CodePaneImpl(props: CodePaneProps) {
       latest.current.onChange(code);
     });
     setModel(lessonModel);
+    modelRef.current = lessonModel;
     return () => {
+      modelRef.current = null;
       onEdit.dispose();
       editor.setModel(null);
       lessonModel.dispose();
@@ -137,7 +154,10 @@ export default function CodePaneImpl(props: CodePaneProps) {
           <DiffView lessonId={lessonId} starter={starter} model={model} onRun={run} />
         )}
       </div>
-      <DiagnosticStrip diagnostics={diagnostics} onGoToLine={goToLine} />
+      <p className="code-pane__hint" id={`${lessonId}-tab-hint`} hidden={!focused}>
+        Tab indents here. To leave the editor: Esc then Tab, or Ctrl+M to make Tab move focus.
+      </p>
+      <DiagnosticStrip diagnostics={diagnostics} typeErrors={props.typeErrors} onGoToLine={goToLine} />
     </section>
   );
 }

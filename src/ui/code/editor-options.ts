@@ -1,3 +1,4 @@
+import { CODE_FONT_PX } from '../lesson/column-widths';
 import { monaco } from './monaco-setup';
 
 /** Options shared by the code editor and the diff editor. */
@@ -5,7 +6,10 @@ export const EDITOR_OPTIONS = {
   // The pane resizes with the page and the diff toggle; Monaco measures on its own.
   automaticLayout: true,
   minimap: { enabled: false },
-  fontSize: 14,
+  fontSize: CODE_FONT_PX,
+  // Lines longer than the column wrap (keeping their indent) instead of scrolling sideways.
+  wordWrap: 'on',
+  wrappingIndent: 'same',
   scrollBeyondLastLine: false,
   // Hover and suggestion widgets escape the pane instead of being clipped by its overflow.
   fixedOverflowWidgets: true,

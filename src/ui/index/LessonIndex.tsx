@@ -1,5 +1,4 @@
-import { lessonIds } from '../../../lessons/content-registry';
-import { manifest } from '../../../lessons/manifest';
+import { lessonIds, manifest } from '../../state/lesson-source';
 import { selectLessonProgress } from '../../state/selectors';
 import { useStore } from '../../state/store';
 import { lessonHref } from '../router';

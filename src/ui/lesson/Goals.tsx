@@ -1,5 +1,5 @@
 import type { GoalResult } from '../../lesson/types';
-import { selectCurrent, selectRunning, selectVariants } from '../../state/selectors';
+import { selectCurrent, selectRunning, selectStale, selectVariants } from '../../state/selectors';
 import { useStore } from '../../state/store';
 
 function Verdict({ g }: { g: GoalResult }) {
@@ -16,12 +16,18 @@ export function Goals() {
   const current = useStore(selectCurrent);
   const variants = useStore(selectVariants);
   const running = useStore(selectRunning);
+  const stale = useStore(selectStale);
+  const title = (
+    <h2 id="goals-title">
+      Goals{stale ? <span className="from-previous"> (from the previous run)</span> : null}
+    </h2>
+  );
   if (!current) return null;
   if (variants) {
     return (
       // With several variants the table scrolls sideways; focusable so the keyboard can scroll it too.
       <section className="goals" aria-labelledby="goals-title" aria-busy={running} tabIndex={0}>
-        <h2 id="goals-title">Goals</h2>
+        {title}
         <table>
           <thead>
             <tr>
@@ -49,7 +55,7 @@ export function Goals() {
   }
   return (
     <section className="goals" aria-labelledby="goals-title" aria-busy={running}>
-      <h2 id="goals-title">Goals</h2>
+      {title}
       <ul>
         {current.goals.map((g) => (
           <li key={g.id} data-goal={g.id} data-passed={g.passed}>

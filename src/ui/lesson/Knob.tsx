@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { CommittedNumber } from './CommittedNumber';
 import type { NumberParam, ParamSpec, ParamValue } from '../../lesson/params';
 import { fromLogPosition, LOG_STEPS, niceValue, toLogPosition } from '../log-scale';
 
@@ -40,19 +41,12 @@ function NumberKnob({
           );
         }}
       />
-      <input
-        type="number"
-        className="knob-number"
-        aria-label={`${spec.label} (${spec.unit})`}
-        min={spec.min}
-        max={spec.max}
-        step={spec.step ?? 'any'}
+      <CommittedNumber
+        label={`${spec.label} (${spec.unit})`}
+        bounds={{ min: spec.min, max: spec.max, integer: spec.integer, unit: spec.unit }}
+        step={spec.step}
         value={value}
-        onChange={(e) => {
-          const x = Number(e.target.value);
-          if (e.target.value !== '' && Number.isFinite(x) && x >= spec.min && x <= spec.max)
-            onChange(spec.integer ? Math.round(x) : x);
-        }}
+        onCommit={onChange}
       />
       <span className="unit">{spec.unit}</span>
     </div>

@@ -3,6 +3,7 @@ import type { AnyLesson } from '../../lesson/types';
 import { resetParams, setParam, setSeed } from '../../state/actions';
 import { selectParams, selectSeed } from '../../state/selectors';
 import { useStore } from '../../state/store';
+import { CommittedNumber } from './CommittedNumber';
 import { Knob } from './Knob';
 
 /** Every parameter of the lesson; a change reruns the simulation after a short pause. */
@@ -25,17 +26,14 @@ export function Knobs({ lesson }: { lesson: AnyLesson }) {
         <label className="knob-label" htmlFor="seed-input">
           Random seed
         </label>
-        <input
+        <CommittedNumber
           id="seed-input"
-          type="number"
-          min={0}
-          step={1}
+          label="Random seed"
+          className="seed-number"
+          bounds={{ min: 0, max: 2 ** 32 - 1, integer: true }}
           value={seed}
-          aria-describedby="seed-help"
-          onChange={(e) => {
-            const x = Number(e.target.value);
-            if (Number.isInteger(x) && x >= 0 && x < 2 ** 32) setSeed(x);
-          }}
+          describedBy="seed-help"
+          onCommit={setSeed}
         />
         <p id="seed-help" className="help">
           Same seed, same run: change it to see another roll of the dice.

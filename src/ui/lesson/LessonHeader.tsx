@@ -1,4 +1,4 @@
-import { lessonEntry } from '../../../lessons/manifest';
+import { lessonEntry } from '../../state/lesson-source';
 import type { AnyLesson } from '../../lesson/types';
 import { setCompare } from '../../state/actions';
 import { selectCompare, selectRunning, selectRunProgress } from '../../state/selectors';

@@ -3,56 +3,58 @@ import { shareParamOf } from '../../share/codec';
 import { openLesson } from '../../state/actions';
 import { selectLesson } from '../../state/selectors';
 import { useStore } from '../../state/store';
-import { CodeRegion } from '../editor/CodeRegion';
+import { syncAddressBar } from '../../state/url-sync';
+import { CodeRegion } from '../code/CodeRegion';
 import { Splitter } from '../layout/Splitter';
 import { PlaybackBar } from '../playback/PlaybackBar';
 import { usePlaybackClock } from '../playback/usePlaybackClock';
 import { usePlaybackKeys } from '../playback/useKeyboard';
-import { lessonHref } from '../router';
+import { ChunkBoundary } from '../ChunkBoundary';
+import { RunBanner } from '../run/RunBanner';
+import { SeedsPanel } from '../seeds/SeedsPanel';
 import { VizRegion } from '../viz/VizRegion';
 import { FaultPanel } from './FaultPanel';
 import { Goals } from './Goals';
 import { Knobs } from './Knobs';
 import { LessonHeader } from './LessonHeader';
 import { MetricsTable } from './MetricsTable';
+import { initialColumns } from './column-widths';
 import { Narrative } from './Narrative';
-
-/** Set when we strip `?s=` from the address ourselves, so that change does not reopen the lesson. */
-let strippedShareOf: string | null = null;
 
 /** One lesson: narrative and knobs | views, playback, goals and metrics | code. */
 export function LessonPage({ id, hash }: { id: string; hash: string }) {
   const lesson = useStore(selectLesson);
-  const [missing, setMissing] = useState(false);
-  const [left, setLeft] = useState(320);
-  // The code column grows with the screen, so wide screens show whole lines of code.
-  const [right, setRight] = useState(() =>
-    Math.round(Math.min(600, Math.max(400, window.innerWidth * 0.35))),
+  // 'previous' while a new run is going (without a preview of it) or after one failed: dimmed and marked.
+  const results = useStore((s) =>
+    s.current === null ? 'none' : s.stale || (s.running && !s.preview) ? 'previous' : 'latest',
   );
+  const [missing, setMissing] = useState(false);
+  const [columns, setColumns] = useState<{ left: number; right: number } | null>(null);
   const share = shareParamOf(hash);
   usePlaybackClock();
   usePlaybackKeys();
 
+  // The address bar follows the page from now on (knobs, code, step, time...), so a reload
+  // or a copied address reopens exactly this; useHash ignores those writes.
+  useEffect(() => syncAddressBar(), []);
+
+  // Opens the lesson on navigation: a link, Back, a pasted address.
   useEffect(() => {
-    if (share === undefined && strippedShareOf === id) {
-      strippedShareOf = null;
-      return;
-    }
     let live = true;
     void openLesson(id, window.location.href).then((ok) => {
-      if (!live) return;
-      setMissing(!ok);
-      // The scenario now lives in the store; a reload should reopen the learner's own
-      // (autosaved) code rather than the link's, so the address drops the share part.
-      if (ok && share !== undefined) {
-        strippedShareOf = id;
-        history.replaceState(history.state, '', lessonHref(id));
-      }
+      if (live) setMissing(!ok);
     });
     return () => {
       live = false;
     };
   }, [id, share]);
+
+  // Sized once per lesson from its starter code; the splitters resize them after that.
+  const sized = columns ?? (lesson ? initialColumns(window.innerWidth, lesson.code.starter) : null);
+  const left = sized?.left ?? 300;
+  const right = sized?.right ?? 480;
+  const setLeft = (px: number) => setColumns({ left: px, right });
+  const setRight = (px: number) => setColumns({ left, right: px });
 
   if (missing) {
     return (
@@ -73,6 +75,7 @@ export function LessonPage({ id, hash }: { id: string; hash: string }) {
   return (
     <div
       className="lesson-page"
+      data-results={results}
       style={{ '--left': `${left}px`, '--right': `${right}px` } as React.CSSProperties}
     >
       <LessonHeader lesson={lesson} />
@@ -91,8 +94,12 @@ export function LessonPage({ id, hash }: { id: string; hash: string }) {
       />
       <main className="col col-center" id="main" aria-label="Simulation">
         <PlaybackBar />
-        <VizRegion />
+        <RunBanner />
+        <ChunkBoundary what="The views">
+          <VizRegion />
+        </ChunkBoundary>
         <MetricsTable />
+        <SeedsPanel />
       </main>
       <Splitter
         label="Resize the code column"

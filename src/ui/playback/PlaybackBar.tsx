@@ -1,9 +1,19 @@
-import { MAX_SPEED, MIN_SPEED } from '../../state/slices/playback-slice';
 import { selectCurrent, selectPlaying, selectSpeed, selectT } from '../../state/selectors';
 import { useStore } from '../../state/store';
 import { formatClock, formatTime } from '../format';
-import { fromLogPosition, LOG_STEPS, toLogPosition } from '../log-scale';
 import { restart, seek, step, togglePlay } from './controls';
+
+/** Speeds the slider stops at: one arrow key press moves one stop. */
+export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100] as const;
+
+/** The stop nearest to a speed (on a log scale). */
+function speedIndex(speed: number): number {
+  let best = 0;
+  SPEEDS.forEach((s, i) => {
+    if (Math.abs(Math.log(s / speed)) < Math.abs(Math.log(SPEEDS[best]! / speed))) best = i;
+  });
+  return best;
+}
 
 function formatSpeed(x: number): string {
   return x < 1 ? `${x.toFixed(2)}×` : x < 10 ? `${x.toFixed(1)}×` : `${Math.round(x)}×`;
@@ -78,11 +88,10 @@ export function PlaybackBar() {
           aria-label="Speed"
           aria-valuetext={formatSpeed(speed)}
           min={0}
-          max={LOG_STEPS}
-          value={toLogPosition(speed, MIN_SPEED, MAX_SPEED)}
-          onChange={(e) =>
-            setSpeed(Number(fromLogPosition(Number(e.target.value), MIN_SPEED, MAX_SPEED).toPrecision(2)))
-          }
+          max={SPEEDS.length - 1}
+          step={1}
+          value={speedIndex(speed)}
+          onChange={(e) => setSpeed(SPEEDS[Number(e.target.value)] ?? 1)}
         />
         <span className="speed-value">{formatSpeed(speed)}</span>
       </label>

@@ -1,6 +1,5 @@
 import { useStore } from '../../state/store';
 import { currentIndex } from '../viz/current-index';
-import { nextEventTime, prevEventTime } from './event-times';
 
 const get = () => useStore.getState();
 
@@ -17,11 +16,11 @@ export function step(direction: 1 | -1): void {
   const s = get();
   const run = s.current;
   if (!run) return;
+  // The views' index knows the event times; before the views load there is nothing to step to.
   const index = currentIndex(run);
+  if (!index) return;
   const target =
-    direction > 0
-      ? (index?.nextEventTime(s.t) ?? nextEventTime(run.trace, s.t) ?? run.durationMs)
-      : (index?.prevEventTime(s.t) ?? prevEventTime(run.trace, s.t) ?? 0);
+    direction > 0 ? (index.nextEventTime(s.t) ?? run.durationMs) : (index.prevEventTime(s.t) ?? 0);
   s.setPlaying(false);
   s.setTime(Math.min(run.durationMs, target));
 }

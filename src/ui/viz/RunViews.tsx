@@ -1,17 +1,16 @@
 import { useEffect, useMemo } from 'react';
 import type { RunResult, ViewSpec } from '../../lesson/types';
-import { setCurrentIndex } from './current-index';
-import { fallbackIndex } from './fallback-index';
-import { planViews } from './run-views';
 import { ActorInspector } from './ActorInspector';
+import { setCurrentIndex } from './current-index';
+import { planViews } from './run-views';
 import { StatusLine } from './StatusLine';
 import { ViewBox } from './ViewBox';
-import type { VizModule } from './viz-api';
+import type { VizModule } from './viz-module';
 
 interface Props {
   run: RunResult;
   specs: ViewSpec[];
-  viz: VizModule | null | undefined;
+  viz: VizModule | undefined;
   /** Shown above the views in compare mode. */
   label?: string;
   /** Whether Step uses this run's index (the first run in compare mode). */
@@ -20,21 +19,18 @@ interface Props {
 
 /** The views of one run, all replaying the same playback time. */
 export function RunViews({ run, specs, viz, label, primary }: Props) {
-  const index = useMemo(() => (viz ? viz.buildTraceIndex(run) : fallbackIndex(run)), [run, viz]);
+  const index = useMemo(() => viz?.buildTraceIndex(run), [run, viz]);
   useEffect(() => {
-    if (primary) setCurrentIndex(run, index);
+    if (primary && index) setCurrentIndex(run, index);
   }, [primary, run, index]);
-  const plans = useMemo(() => (viz ? planViews(viz, run, index, specs) : []), [viz, run, index, specs]);
+  const plans = useMemo(
+    () => (viz && index ? planViews(viz, run, index, specs) : []),
+    [viz, run, index, specs],
+  );
   return (
     <section className="run-views" aria-label={label ? `Views of ${label}` : 'Views of the run'}>
-      <StatusLine index={index} label={label} />
+      {index ? <StatusLine index={index} label={label} /> : <p role="status">Loading views…</p>}
       {primary && !label ? <ActorInspector /> : null}
-      {viz === undefined ? <p role="status">Loading views…</p> : null}
-      {viz === null ? (
-        <p role="status">
-          The views are not available in this build; the status line above still follows the run.
-        </p>
-      ) : null}
       <div className="view-grid">
         {plans.map((p) => (
           <ViewBox key={p.key} mount={p.mount} label={p.label} className={p.wide ? 'wide' : ''} />

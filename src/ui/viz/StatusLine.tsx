@@ -1,7 +1,7 @@
 import { selectSelectedActor, selectT } from '../../state/selectors';
 import { useStore } from '../../state/store';
 import { formatClock } from '../format';
-import type { TraceIndex } from './viz-api';
+import type { TraceIndex } from './viz-module';
 
 /** What the system looks like at this moment, in words (also what screen readers get). */
 export function StatusLine({ index, label }: { index: TraceIndex; label?: string }) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from '../../state/store';
-import type { ViewHandle } from './viz-api';
+import type { ViewHandle } from './viz-module';
 
 interface Props {
   /** Mounts the view into the element; memoize it per run so views are not rebuilt every render. */

@@ -1,4 +1,4 @@
-import type { TraceIndex } from './viz-api';
+import type { TraceIndex } from './viz-module';
 
 /**
  * The TraceIndex of the run on screen, shared by the views and the Step buttons.

@@ -1,6 +1,6 @@
 import type { RunResult, ViewSpec } from '../../lesson/types';
 import { useStore } from '../../state/store';
-import type { TraceIndex, ViewHandle, VizModule } from './viz-api';
+import type { TraceIndex, ViewHandle, VizModule } from './viz-module';
 
 /** One view to host: a stable key, an accessible label, and how to mount it. */
 export interface ViewPlan {
@@ -83,7 +83,7 @@ export function planViews(viz: VizModule, run: RunResult, index: TraceIndex, spe
           key: `sequence-${i}`,
           label: 'Space-time diagram of messages',
           wide: true,
-          mount: (el) => viz.mountSequence(el, index, { maxActors: spec.maxActors }),
+          mount: (el) => sequenceFollowingSelection(viz, index, el, spec.maxActors ?? 6),
         };
       case 'timeseries':
         return {
@@ -103,4 +103,37 @@ export function planViews(viz: VizModule, run: RunResult, index: TraceIndex, spe
         return statechartPlan(viz, run, index, spec.actorKind);
     }
   });
+}
+
+/**
+ * The space-time diagram shows the servers, the actors the learner selected (most recent
+ * first) and then the busiest; selecting an actor in the topology adds its lifeline.
+ */
+function sequenceFollowingSelection(
+  viz: VizModule,
+  index: TraceIndex,
+  el: HTMLElement,
+  maxActors: number,
+): ViewHandle {
+  let pinned: number[] = [];
+  let lastSelected: number | null = null;
+  const mount = () => viz.mountSequence(el, index, { maxActors, pinned });
+  let view = mount();
+  return {
+    update(t) {
+      const sel = useStore.getState().selectedActor;
+      if (sel !== lastSelected) {
+        lastSelected = sel;
+        if (sel !== null && !pinned.includes(sel)) {
+          pinned = [sel, ...pinned].slice(0, Math.max(1, maxActors - 2));
+          view.destroy();
+          el.replaceChildren();
+          view = mount();
+        }
+      }
+      view.update(t);
+    },
+    resize: () => view.resize(),
+    destroy: () => view.destroy(),
+  };
 }

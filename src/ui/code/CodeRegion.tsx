@@ -1,22 +1,12 @@
-import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
-import { afterPaint } from '../../state/after-paint';
+import { useEffect, useState } from 'react';
 import type { AnyLesson } from '../../lesson/types';
 import { resetCode, runNow, setCode } from '../../state/actions';
-import { selectCode, selectDiagnostics } from '../../state/selectors';
+import { afterPaint } from '../../state/after-paint';
+import { selectCode, selectDiagnostics, selectTypeErrors } from '../../state/selectors';
 import { useStore } from '../../state/store';
-import { CodeFallback, type CodeProps } from './CodeFallback';
-
-// A glob, not an import: the app builds and runs (with the textarea) before the Monaco
-// pane exists, and Monaco stays out of the entry chunk once it does.
-const panes = import.meta.glob<{ CodePane: ComponentType<CodeProps> }>('../code/index.ts');
-const loadPane = panes['../code/index.ts'];
-const Pane = loadPane
-  ? lazy(() =>
-      loadPane()
-        .then((m) => ({ default: m.CodePane }))
-        .catch(() => ({ default: CodeFallback })),
-    )
-  : CodeFallback;
+import { ChunkBoundary } from '../ChunkBoundary';
+import { CodePane } from './index';
+import type { CodePaneProps } from './props';
 
 /** The learner's code: editor, Run/Reset, and what went wrong in the last run. */
 export function CodeRegion({ lesson }: { lesson: AnyLesson }) {
@@ -31,7 +21,9 @@ export function CodeRegion({ lesson }: { lesson: AnyLesson }) {
   }, []);
   const code = useStore(selectCode);
   const diagnostics = useStore(selectDiagnostics);
-  const props: CodeProps = {
+  const typeErrors = useStore(selectTypeErrors);
+  const setTypeErrors = useStore((s) => s.setTypeErrors);
+  const props: CodePaneProps = {
     lessonId: lesson.id,
     starter: lesson.code.starter,
     api: lesson.code.api,
@@ -40,13 +32,15 @@ export function CodeRegion({ lesson }: { lesson: AnyLesson }) {
     onRun: () => void runNow(),
     onReset: resetCode,
     diagnostics,
+    typeErrors,
+    onTypeErrors: setTypeErrors,
   };
   return (
     <section className="code-region" aria-labelledby="code-title">
       <h2 id="code-title">Your code</h2>
-      <Suspense fallback={<p role="status">Loading editor…</p>}>
-        {painted ? <Pane {...props} /> : <p role="status">Loading editor…</p>}
-      </Suspense>
+      <ChunkBoundary what="The code editor">
+        {painted ? <CodePane {...props} /> : <p role="status">Loading editor…</p>}
+      </ChunkBoundary>
     </section>
   );
 }

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { stateCategory } from './state-category';
+
+describe('state categories', () => {
+  it('depend on the state name only, so every panel and strategy agrees', () => {
+    expect(stateCategory('requesting')).toBe('requesting');
+    expect(stateCategory('waiting')).toBe('rest');
+    expect(stateCategory('shortPolling.waiting')).toBe('rest');
+    expect(stateCategory('longPolling.requesting')).toBe('requesting');
+    expect(stateCategory('open.heartbeat.pingInterval')).toBe('open');
+    expect(stateCategory('sse.reconnectDelay')).toBe('connecting');
+    expect(stateCategory('connecting.tcpHandshake')).toBe('connecting');
+    expect(stateCategory('openDelay')).toBe('connecting');
+    expect(stateCategory('holding')).toBe('open');
+    expect(stateCategory('down')).toBe('down');
+    expect(stateCategory('closing')).toBe('closing');
+    expect(stateCategory('closed')).toBe('rest');
+    expect(stateCategory('zzz')).toBe('other');
+  });
+});
