@@ -40,9 +40,7 @@ test('Run 20 seeds shows each goal’s pass rate and each metric’s spread, and
   await context.close();
 });
 
-// Polling declares no theory claims on this branch yet (another branch adds them to lessons/*):
-// enable once lessons/polling/index.ts has `theory`.
-test.fixme('the metrics table shows theory beside the simulation, agreeing for the reference solution', async ({
+test('the metrics table shows theory beside the simulation, agreeing for the reference solution', async ({
   page,
   consoleErrors: _,
 }) => {

@@ -14,6 +14,7 @@ export { messageQueueParams } from './params';
 
 /** The message-queue lesson as the worker and the CLI run it. */
 export default defineLesson(content, {
+  workKnobs: ['messagesPerSecond'],
   machines: { consumer: consumerMachine, producer: producerMachine, queue: queueMachine },
   build: (sim, params, learner: MessageQueueApi) => buildMessageQueue(sim, params, learner),
   derive: (metrics, params) => {

@@ -13,6 +13,7 @@ export { pollingParams } from './params';
 
 /** The polling lesson as the worker and the CLI run it. */
 export default defineLesson(content, {
+  workKnobs: ['clients'],
   machines: { server: serverMachine, client: clientMachine },
   build: (sim, params, learner: PollingApi) => buildPolling(sim, params, learner),
   derive: (metrics) => {

@@ -39,6 +39,7 @@ function derive(metrics: Metrics, p: RealtimeParams): Metrics {
 
 /** The realtime-compare lesson as the worker and the CLI run it. */
 export default defineLesson(content, {
+  workKnobs: ['clients', 'tickerUpdatesPerSecond'],
   machines: { client: clientMachine, server: serverMachine },
   build: (sim, params, learner: RealtimeCompareApi) => buildRealtimeCompare(sim, params, learner),
   derive,

@@ -1,5 +1,5 @@
 import { metricReader } from '../../src/kit/metrics/reader';
-import { byId, defineLesson, type Lesson } from '../../src/lesson/types';
+import { byId, defineLesson } from '../../src/lesson/types';
 import type { ShardingApi } from './api';
 import content from './content';
 import { shardingGoals } from './goals';
@@ -14,7 +14,9 @@ export { shardingParams };
 /** Four significant digits: fractions of a million keys keep their meaning. */
 const sig = (x: number) => Number(x.toPrecision(4));
 
-const runtime = defineLesson(content, {
+/** Reads are the work a run grows with. */
+export default defineLesson(content, {
+  workKnobs: ['requestsPerSecond'],
   machines: { router: routerMachine, coordinator: coordinatorMachine, shard: shardMachine },
   build: (sim, params, learner: ShardingApi) => buildSharding(sim, params, learner),
   derive: (metrics, p) => {
@@ -30,7 +32,3 @@ const runtime = defineLesson(content, {
   checks: byId(shardingGoals, (g) => g.check),
   grading: byId(shardingPredictions, (p) => p),
 });
-
-/** The sharding-routers lesson as the worker and the CLI run it; reads are the work a run grows with. */
-const lesson: typeof runtime & Pick<Lesson, 'workKnobs'> = { ...runtime, workKnobs: ['requestsPerSecond'] };
-export default lesson;

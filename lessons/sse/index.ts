@@ -9,6 +9,7 @@ export { sseParams } from './params';
 
 /** The SSE lesson as the worker and the CLI run it. */
 export default defineLesson(content, {
+  workKnobs: ['clients', 'tabs', 'eventsPerSecond'],
   machines: { server: serverMachine, client: clientMachine },
   build: (sim, params, learner: SseApi) => buildSse(sim, params, learner),
   checks: byId(sseGoals, (g) => g.check),

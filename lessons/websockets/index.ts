@@ -12,6 +12,7 @@ export { websocketsParams } from './content';
 
 /** The WebSockets lesson as the worker and the CLI run it. */
 export default defineLesson(content, {
+  workKnobs: ['clients', 'messagesPerSecond'],
   machines: { client: clientMachine, server: serverMachine },
   build: (sim, params, learner: WebSocketsApi) => buildWebSockets(sim, params, learner),
   derive: (metrics) => {

@@ -209,7 +209,7 @@ export function byId<T extends { id: string }, V>(list: readonly T[], pick: (t: 
  */
 export function defineLesson<const S extends ParamSpecs, Api, const M extends MetricTable>(
   content: LessonContent<S, M>,
-  runtime: Pick<Lesson<S, Api, M>, 'machines' | 'build' | 'derive'> & {
+  runtime: Pick<Lesson<S, Api, M>, 'machines' | 'build' | 'derive' | 'workKnobs'> & {
     checks: Record<string, Goal<ParamsOf<S>>['check']>;
     // Each prediction has its own run keys.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -243,6 +243,7 @@ export function defineLesson<const S extends ParamSpecs, Api, const M extends Me
     machines: runtime.machines,
     build: runtime.build,
     ...(runtime.derive ? { derive: runtime.derive } : {}),
+    ...(runtime.workKnobs ? { workKnobs: runtime.workKnobs } : {}),
   };
 }
 
