@@ -28,3 +28,14 @@ export {
   type TransportHooks,
 } from './transport/keep-alive';
 export { PendingRequests, type RequestFailure } from './http/pending';
+export {
+  MessageQueue,
+  MAX_VISIBILITY_MS,
+  type MessageState,
+  type QueueConfig,
+  type Received,
+} from './broker/queue';
+export { queueMetrics, type QueueMetrics } from './broker/metrics';
+export * from './keyspace';
+export * from './theory/queueing';
+export * from './theory/hashing';
