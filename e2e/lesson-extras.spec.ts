@@ -44,10 +44,13 @@ test('compare runs short and long polling side by side with one goals table', as
   await expect(page.getByRole('region', { name: 'Views of Long polling' })).toBeVisible();
   const goals = page.getByRole('region', { name: 'Goals' }).getByRole('table');
   await expect(goals.getByRole('columnheader')).toHaveText(['Goal', 'Short polling', 'Long polling']);
+  // Each variant's simulated figures sit beside what theory predicts for its params.
   await expect(page.getByTestId('metrics').getByRole('columnheader')).toHaveText([
     'Metric',
     'Short polling',
+    'Theory (Short polling)',
     'Long polling',
+    'Theory (Long polling)',
   ]);
 });
 

@@ -66,7 +66,7 @@ test('message queue: from the index, play, fix the consumer, crash one and watch
   await expect(lesson.goal('drained')).toContainText('✗ Not met');
   const before = await lesson.lastRun();
   expect(before?.metrics.lost).toBe(0);
-  const redeliveriesBefore = Number(before?.metrics.redeliveries);
+  const expiriesBefore = Number(before?.metrics.visibilityExpiries);
 
   // Crash consumer-1 from the fault panel at 30 s: its message comes back after the 10 s timeout.
   await lesson.timeline.fill('30000');
@@ -78,8 +78,8 @@ test('message queue: from the index, play, fix the consumer, crash one and watch
   const after = await lesson.lastRun();
   expect(after?.metrics.consumerCrashes).toBe(2);
   expect(after?.metrics.lost).toBe(0);
-  expect(Number(after?.metrics.visibilityExpiries)).toBeGreaterThanOrEqual(2);
-  expect(Number(after?.metrics.redeliveries)).toBeGreaterThan(redeliveriesBefore);
+  // The message consumer-1 held when it died comes back when its visibility timeout runs out.
+  expect(Number(after?.metrics.visibilityExpiries)).toBeGreaterThan(expiriesBefore);
   await lesson.timeline.fill('35000');
   await expect(lesson.node('consumer-1')).toHaveAttribute('aria-label', /consumer-1 down/);
   await expect(page.getByTestId('metrics')).toContainText('redeliveries');

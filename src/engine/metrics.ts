@@ -223,8 +223,11 @@ export class Metrics {
    */
   snapshot(): Record<string, MetricValue> {
     const out: Record<string, MetricValue> = {};
-    for (const [k, v] of this.counters) out[k] = v;
-    for (const [k, g] of this.gauges) out[`${k}Max`] = g.max;
+    // Fractional counters (time integrals such as connection-ms) are rounded like summaries:
+    // the last bits of a long float sum can differ between JavaScript engines' Math
+    // (Node's V8 against the browser's), and a report must read the same in both.
+    for (const [k, v] of this.counters) out[k] = Number.isInteger(v) ? v : round(v);
+    for (const [k, g] of this.gauges) out[`${k}Max`] = Number.isInteger(g.max) ? g.max : round(g.max);
     for (const [k, s] of this.summaries) out[k] = s.summary();
     return out;
   }
