@@ -144,7 +144,9 @@ describe('npm run sim under limits', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/too large .* lower durationMs from 3600000 to \d+ or less/);
+    expect(r.stderr).toMatch(
+      /too large .* lower clients from 1000 to \d+ or less, or durationMs from 3600000 to \d+ or less/,
+    );
   }, 60_000);
 
   test('--seeds A..B --json prints per-metric distributions and per-goal pass rates', async () => {

@@ -22,7 +22,9 @@ describe('work budget', () => {
     expect(r.ok).toBe(false);
     expect(r.diagnostics).toHaveLength(1);
     expect(r.diagnostics[0]!.kind).toBe('budget');
-    expect(r.diagnostics[0]!.message).toMatch(/too large .* lower durationMs from 3600000 to \d+ or less/);
+    expect(r.diagnostics[0]!.message).toMatch(
+      /too large .* lower clients from 1000 to \d+ or less, or durationMs from 3600000 to \d+ or less/,
+    );
     expect(r.metrics).toEqual({});
     expect(r.trace.length).toBe(0);
     expect(r.goals.every((g) => !g.passed && g.detail.startsWith('not run'))).toBe(true);
