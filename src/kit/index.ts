@@ -39,3 +39,12 @@ export { queueMetrics, type QueueMetrics } from './broker/metrics';
 export * from './keyspace';
 export * from './theory/queueing';
 export * from './theory/hashing';
+export { AppendLog, type LogRecord } from './log/append-log';
+export {
+  startRetention,
+  KAFKA_RETENTION_MS,
+  KAFKA_RETENTION_CHECK_MS,
+  type RetentionOptions,
+} from './log/retention';
+export { Station, type StationOptions, type Rejection } from './service/station';
+export { KvStore, type Transaction, type Commit } from './store/kv-store';
