@@ -30,11 +30,14 @@ export const PILOT_TO_WORK = 300_000;
 /** Projects a run's total work from the part done so far (deterministic: virtual time and event counts only). */
 export class WorkProjector {
   private mark: { done: number; now: number } | undefined;
-  constructor(private readonly durationMs: number) {}
+  constructor(
+    private readonly durationMs: number,
+    private readonly budget = WORK_BUDGET,
+  ) {}
 
   /** The projected total work, or undefined while too early to tell. */
   projected(done: number, now: number): number | undefined {
-    if (done > WORK_BUDGET) return done;
+    if (done > this.budget) return done;
     const d = this.durationMs;
     if (this.mark === undefined) {
       if (now >= d * PILOT_FROM || done >= PILOT_FROM_WORK) this.mark = { done, now };

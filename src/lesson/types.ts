@@ -284,4 +284,15 @@ export interface RunResult {
    * virtual time and none after. Metrics, goals and samples still cover the whole run.
    */
   traceEndsAtMs?: number;
+  /**
+   * 'full': the trace holds every event of the run. 'aggregate': the run's trace would
+   * be larger than a page can hold, so it keeps the events before `traceEndsAtMs`
+   * (the animation) while metrics, goals and samples cover the whole run.
+   * Absent on refused, failed-to-load and partial results.
+   */
+  mode?: RunMode;
+  /** Events the whole run's trace holds or would hold (recorded or not). */
+  traceEvents?: number;
 }
+
+export type RunMode = 'full' | 'aggregate';
