@@ -121,7 +121,11 @@ export function toSeedsJson(rs: RunSummary[]): string {
     lesson: rs[0]?.lessonId,
     seeds: rs.map((r) => r.seed),
     params: rs[0]?.params,
-    ...(rs.some((r) => r.mode === 'aggregate') ? { mode: 'aggregate' } : rs[0]?.mode ? { mode: rs[0].mode } : {}),
+    ...(rs.some((r) => r.mode === 'aggregate')
+      ? { mode: 'aggregate' }
+      : rs[0]?.mode
+        ? { mode: rs[0].mode }
+        : {}),
     metrics: metricDistributions(rs),
     goals: goalRates(rs),
     ...(diagnostics.length ? { diagnostics } : {}),

@@ -17,10 +17,34 @@ export interface SpawnOptions {
   input?: unknown;
   /** Called when the actor crashes, to undo model-wide bookkeeping it held. */
   onCrash?: () => void;
+  /**
+   * Handles a delivered message without the machine when it returns true: for a
+   * per-message hot path that changes nothing the machine holds (a server answering a
+   * request at once); returning false hands the message to the machine.
+   */
+  fast?: (event: Envelope) => boolean;
+}
+
+/**
+ * An actor written as plain callbacks instead of an xstate machine, for actors whose
+ * every transition is a per-message hot path (a polling tab makes one per request).
+ * It reports its states with `sim.enterState`, so the trace and the statechart view
+ * read it like a machine; the lesson keeps the machine it follows as its statechart.
+ */
+export interface PlainActor {
+  /** Starts from the initial state: at spawn, and again on restart after a crash. */
+  start(): void;
+  /** A message delivered to the actor. */
+  receive(event: Envelope): void;
+  /** The actor crashed: it cancels its timers (what it held in memory is gone). */
+  stop(): void;
+  /** What the actor holds now (the inspector shows it like a machine's context). */
+  context(): unknown;
 }
 
 interface Slot extends ActorInfo {
-  machine: AnyStateMachine;
+  machine: AnyStateMachine | undefined;
+  plain: PlainActor | undefined;
   options: SpawnOptions;
   ref: AnyActorRef | undefined;
   up: boolean;
@@ -84,15 +108,78 @@ export class Simulation {
   spawn(name: string, kind: string, machine: AnyStateMachine, options: SpawnOptions = {}): number {
     if (this.byName.has(name)) throw new Error(`duplicate actor name ${name}`);
     const id = this.slots.length;
-    const slot: Slot = { id, name, kind, machine, options, ref: undefined, up: false, lastState: '' };
+    const slot: Slot = {
+      id,
+      name,
+      kind,
+      machine,
+      plain: undefined,
+      options,
+      ref: undefined,
+      up: false,
+      lastState: '',
+    };
     this.slots.push(slot);
     this.byName.set(name, id);
     this.start(slot);
     return id;
   }
 
+  /** Spawns an actor made of plain callbacks (see PlainActor); `make` gets its id. */
+  spawnPlain(
+    name: string,
+    kind: string,
+    make: (id: number) => PlainActor,
+    options: SpawnOptions = {},
+  ): number {
+    if (this.byName.has(name)) throw new Error(`duplicate actor name ${name}`);
+    const id = this.slots.length;
+    const slot: Slot = {
+      id,
+      name,
+      kind,
+      machine: undefined,
+      plain: undefined,
+      options,
+      ref: undefined,
+      up: false,
+      lastState: '',
+    };
+    this.slots.push(slot);
+    this.byName.set(name, id);
+    slot.plain = make(id);
+    this.start(slot);
+    return id;
+  }
+
+  /** A plain actor is in `state` now (recorded in the trace when it changed). */
+  enterState(id: number, state: string): void {
+    const slot = this.slots[id];
+    if (!slot?.up || state === slot.lastState) return;
+    slot.lastState = state;
+    this.trace.push(EventKind.State, this.scheduler.now, id, -1, this.trace.intern(state), 0);
+  }
+
+  /** An actor's state and what it holds, or undefined while it is down. */
+  inspect(id: number): { state: string; context: unknown } | undefined {
+    const slot = this.slots[id];
+    if (!slot?.up) return undefined;
+    if (slot.plain) return { state: slot.lastState, context: slot.plain.context() };
+    const snap = slot.ref?.getSnapshot() as { value: unknown; context: unknown };
+    return { state: stateName(snap.value), context: snap.context };
+  }
+
   private start(slot: Slot): void {
-    const ref = createActor(slot.machine, { clock: this.clock, input: slot.options.input });
+    if (slot.plain) {
+      slot.up = true;
+      slot.lastState = '';
+      slot.plain.start();
+      return;
+    }
+    const ref = createActor(slot.machine as AnyStateMachine, {
+      clock: this.clock,
+      input: slot.options.input,
+    });
     slot.ref = ref;
     slot.up = true;
     slot.lastState = '';
@@ -137,8 +224,11 @@ export class Simulation {
 
   private deliver(to: number, event: Envelope): boolean {
     const slot = this.slots[to];
-    if (!slot?.up || !slot.ref) return false;
-    slot.ref.send(event);
+    if (!slot?.up) return false;
+    if (slot.plain) slot.plain.receive(event);
+    else if (slot.options.fast?.(event)) return true;
+    else if (slot.ref) slot.ref.send(event);
+    else return false;
     return true;
   }
 
@@ -147,6 +237,7 @@ export class Simulation {
     if (!slot?.up) return;
     slot.up = false;
     slot.ref?.stop();
+    slot.plain?.stop();
     slot.options.onCrash?.();
     slot.lastState = 'down';
     this.trace.push(EventKind.State, this.scheduler.now, id, -1, this.trace.intern('down'), 0);

@@ -48,7 +48,9 @@ describe('aggregate mode', () => {
     expect(aggregateNote({ mode: 'aggregate', traceEndsAtMs: 40_000, durationMs: 3_600_000 })).toBe(
       'Animation shows the first 40 s; metrics cover the whole 1 h run.',
     );
-    expect(aggregateNote(cut)).toMatch(/^Animation shows the first [\d.]+ s; metrics cover the whole 20 s run\.$/);
+    expect(aggregateNote(cut)).toMatch(
+      /^Animation shows the first [\d.]+ s; metrics cover the whole 20 s run\.$/,
+    );
   });
 
   test('spans read in the unit a person would use', () => {

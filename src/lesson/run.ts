@@ -59,7 +59,11 @@ export function runLesson(lesson: AnyLesson, scenario: Scenario, opts: RunOption
   if (!resolved.ok) throw new Error(resolved.errors.join('; '));
   const params = resolved.params as Record<string, ParamValue>;
   const durationMs = Number(params.durationMs);
-  const sim = new Simulation({ seed: scenario.seed, trace: opts.trace ?? true, traceLimit: opts.traceLimit ?? TRACE_LIMIT });
+  const sim = new Simulation({
+    seed: scenario.seed,
+    trace: opts.trace ?? true,
+    traceLimit: opts.traceLimit ?? TRACE_LIMIT,
+  });
   const machines = Object.fromEntries(
     Object.entries(lesson.machines).map(([k, m]) => [k, describeMachine(m)]),
   );
