@@ -2,45 +2,13 @@ import { createActor, type AnyActorRef, type AnyStateMachine } from 'xstate';
 import { virtualClock } from './clock';
 import { describeFault, type Fault } from './faults';
 import { Metrics } from './metrics';
+import type { ActorInfo, PlainActor, SpawnOptions } from './actors';
 import { Network, type Envelope } from './network';
 import { Rng } from './random';
 import { Scheduler } from './scheduler';
 import { EventKind, TraceRecorder } from './trace';
 
-export interface ActorInfo {
-  id: number;
-  name: string;
-  kind: string;
-}
-
-export interface SpawnOptions {
-  input?: unknown;
-  /** Called when the actor crashes, to undo model-wide bookkeeping it held. */
-  onCrash?: () => void;
-  /**
-   * Handles a delivered message without the machine when it returns true: for a
-   * per-message hot path that changes nothing the machine holds (a server answering a
-   * request at once); returning false hands the message to the machine.
-   */
-  fast?: (event: Envelope) => boolean;
-}
-
-/**
- * An actor written as plain callbacks instead of an xstate machine, for actors whose
- * every transition is a per-message hot path (a polling tab makes one per request).
- * It reports its states with `sim.enterState`, so the trace and the statechart view
- * read it like a machine; the lesson keeps the machine it follows as its statechart.
- */
-export interface PlainActor {
-  /** Starts from the initial state: at spawn, and again on restart after a crash. */
-  start(): void;
-  /** A message delivered to the actor. */
-  receive(event: Envelope): void;
-  /** The actor crashed: it cancels its timers (what it held in memory is gone). */
-  stop(): void;
-  /** What the actor holds now (the inspector shows it like a machine's context). */
-  context(): unknown;
-}
+export type { ActorInfo, PlainActor, SpawnOptions } from './actors';
 
 interface Slot extends ActorInfo {
   machine: AnyStateMachine | undefined;
@@ -86,8 +54,12 @@ export class Simulation {
   /** The first error thrown by the model or learner code; the run stops at it. */
   failure: unknown = undefined;
 
+  /** Whether `SpawnOptions.fast` handlers run (tests turn them off to compare with the machines alone). */
+  private readonly fastPaths: boolean;
+
   /** `traceLimit`: events the trace records at most (see TraceRecorder). */
-  constructor(opts: { seed: number; trace?: boolean; traceLimit?: number }) {
+  constructor(opts: { seed: number; trace?: boolean; traceLimit?: number; fastPaths?: boolean }) {
+    this.fastPaths = opts.fastPaths ?? true;
     this.trace = new TraceRecorder(opts.trace ?? true, opts.traceLimit);
     this.rng = new Rng(opts.seed);
     this.metrics = new Metrics(this.trace, () => this.scheduler.now);
@@ -106,23 +78,7 @@ export class Simulation {
   }
 
   spawn(name: string, kind: string, machine: AnyStateMachine, options: SpawnOptions = {}): number {
-    if (this.byName.has(name)) throw new Error(`duplicate actor name ${name}`);
-    const id = this.slots.length;
-    const slot: Slot = {
-      id,
-      name,
-      kind,
-      machine,
-      plain: undefined,
-      options,
-      ref: undefined,
-      up: false,
-      lastState: '',
-    };
-    this.slots.push(slot);
-    this.byName.set(name, id);
-    this.start(slot);
-    return id;
+    return this.add(name, kind, options, machine, undefined);
   }
 
   /** Spawns an actor made of plain callbacks (see PlainActor); `make` gets its id. */
@@ -132,22 +88,22 @@ export class Simulation {
     make: (id: number) => PlainActor,
     options: SpawnOptions = {},
   ): number {
+    return this.add(name, kind, options, undefined, make);
+  }
+
+  private add(
+    name: string,
+    kind: string,
+    options: SpawnOptions,
+    machine: AnyStateMachine | undefined,
+    make: ((id: number) => PlainActor) | undefined,
+  ): number {
     if (this.byName.has(name)) throw new Error(`duplicate actor name ${name}`);
     const id = this.slots.length;
-    const slot: Slot = {
-      id,
-      name,
-      kind,
-      machine: undefined,
-      plain: undefined,
-      options,
-      ref: undefined,
-      up: false,
-      lastState: '',
-    };
+    const plain = make?.(id);
+    const slot: Slot = { id, name, kind, machine, plain, options, ref: undefined, up: false, lastState: '' };
     this.slots.push(slot);
     this.byName.set(name, id);
-    slot.plain = make(id);
     this.start(slot);
     return id;
   }
@@ -226,9 +182,12 @@ export class Simulation {
     const slot = this.slots[to];
     if (!slot?.up) return false;
     if (slot.plain) slot.plain.receive(event);
-    else if (slot.options.fast?.(event)) return true;
-    else if (slot.ref) slot.ref.send(event);
-    else return false;
+    else if (!slot.ref) return false;
+    else {
+      const fast = this.fastPaths ? slot.options.fast : undefined;
+      if (!fast?.(event, slot.ref.getSnapshot() as { value: unknown; context: unknown }))
+        slot.ref.send(event);
+    }
     return true;
   }
 
