@@ -1,4 +1,5 @@
-import type { Envelope, PlainActor, Simulation } from '../../src/engine/sim';
+import type { PlainActor, Simulation } from '../../src/engine/sim';
+import type { Envelope } from '../../src/engine/network';
 import type { Task } from '../../src/engine/scheduler';
 import { afterAnswer, afterFailure, type ClientContext, type ClientEvent } from './model';
 

@@ -28,7 +28,13 @@ export async function main(args: string[]): Promise<number> {
   const mem = process.memoryUsage();
   const cpu = process.cpuUsage(c0);
   console.log(
-    `${id} ${JSON.stringify(params)}: ${((performance.now() - t0) / 1000).toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s cpu, ${r.traceEvents} trace events (${r.mode}), rss ${(mem.rss / 1e6).toFixed(0)} MB, ${r.diagnostics[0]?.message ?? 'ok'}`,
+    `${id} ${JSON.stringify(params)}: ${((performance.now() - t0) / 1000).toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s cpu, ${((cpu.user + cpu.system) / (r.work ?? 1)).toFixed(2)} µs/work for ${((r.work ?? 0) / 1e6).toFixed(2)} M work, ${r.traceEvents} trace events (${r.mode}), rss ${(mem.rss / 1e6).toFixed(0)} MB, ${JSON.stringify(
+      Object.fromEntries(
+        Object.entries(r.metrics)
+          .filter(([, v]) => typeof v === 'object')
+          .map(([k, v]) => [k, (v as { count: number }).count]),
+      ),
+    )}, ${r.diagnostics[0]?.message ?? 'ok'}`,
   );
   return 0;
 }

@@ -99,8 +99,10 @@ export function runLesson(lesson: AnyLesson, scenario: Scenario, opts: RunOption
   // projected over the budget stops there and is refused, before it costs minutes.
   const workBudget = opts.workBudget ?? WORK_BUDGET;
   const projector = new WorkProjector(durationMs, workBudget);
+  const cost = lesson.workCost ?? 1;
+  const workDone = () => (sim.scheduler.executed + sim.metrics.observations / OBSERVATIONS_PER_EVENT) * cost;
   const checkWork = () => {
-    const done = sim.scheduler.executed + sim.metrics.observations / OBSERVATIONS_PER_EVENT;
+    const done = workDone();
     const projected = projector.projected(done, sim.now);
     if (projected !== undefined && projected > workBudget) {
       const message = budgetMessage(lesson.params, params, projected, lesson.workKnobs);
@@ -168,6 +170,7 @@ export function runLesson(lesson: AnyLesson, scenario: Scenario, opts: RunOption
     endedAtMs: sim.now,
     mode: sim.trace.truncatedAtMs !== undefined ? 'aggregate' : 'full',
     traceEvents: sim.trace.offered,
+    work: Math.round(workDone()),
     ...(sim.trace.truncatedAtMs !== undefined ? { traceEndsAtMs: sim.trace.truncatedAtMs } : {}),
   };
 }
