@@ -28,7 +28,7 @@ export async function main(args: string[]): Promise<number> {
   const mem = process.memoryUsage();
   const cpu = process.cpuUsage(c0);
   console.log(
-    `${id} ${JSON.stringify(params)}: ${((performance.now() - t0) / 1000).toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s cpu, ${((cpu.user + cpu.system) / (r.work ?? 1)).toFixed(2)} µs/work for ${((r.work ?? 0) / 1e6).toFixed(2)} M work, ${r.traceEvents} trace events (${r.mode}), rss ${(mem.rss / 1e6).toFixed(0)} MB, ${JSON.stringify(
+    `${id} ${JSON.stringify(params)}: ${((performance.now() - t0) / 1000).toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s cpu, ${((cpu.user + cpu.system) / (r.work ?? 1)).toFixed(2)} µs/work for ${((r.work ?? 0) / 1e6).toFixed(2)} M work, ${r.traceEvents} trace events (${r.mode}), rss ${(mem.rss / 1e6).toFixed(0)} MB, heap ${(mem.heapUsed / 1e6).toFixed(0)} MB, buffers ${(mem.arrayBuffers / 1e6).toFixed(0)} MB, ${JSON.stringify(
       Object.fromEntries(
         Object.entries(r.metrics)
           .filter(([, v]) => typeof v === 'object')
