@@ -109,7 +109,7 @@ export type ClientEvent =
   /** The server's host refused or reset the connection (the server process is down). */
   | { type: 'FAILED'; from: number };
 
-interface ClientContext {
+export interface ClientContext {
   io: ClientIO;
   /** When the tab opens (tabs open at different moments, so their timers are not in step). */
   openAfterMs: number;
@@ -123,9 +123,53 @@ interface ClientContext {
   errorStreak: number;
 }
 
+/** What a tab learns from an answer carrying updates `since`..`to`, and how long it then waits. */
+export function afterAnswer(
+  context: ClientContext,
+  since: number,
+  to: number,
+): Pick<ClientContext, 'since' | 'emptyStreak' | 'errorStreak' | 'delay'> {
+  const updates = to - since;
+  context.io.receive(since, to);
+  const emptyStreak = updates > 0 ? 0 : context.emptyStreak + 1;
+  const answer: PollAnswer = {
+    strategy: context.strategy,
+    kind: updates > 0 ? 'data' : 'empty',
+    updates,
+    roundTripMs: context.io.now() - context.sentAt,
+    emptyStreak,
+    errorStreak: 0,
+  };
+  return {
+    since: Math.max(context.since, to),
+    emptyStreak,
+    errorStreak: 0,
+    delay: context.io.nextDelay(answer),
+  };
+}
+
+/** No answer (refused, reset or timed out): the streaks grow, and the policy says how long to wait. */
+export function afterFailure(
+  context: ClientContext,
+): Pick<ClientContext, 'emptyStreak' | 'errorStreak' | 'delay'> {
+  const emptyStreak = context.emptyStreak + 1;
+  const errorStreak = context.errorStreak + 1;
+  const answer: PollAnswer = {
+    strategy: context.strategy,
+    kind: 'error',
+    updates: 0,
+    roundTripMs: context.io.now() - context.sentAt,
+    emptyStreak,
+    errorStreak,
+  };
+  return { emptyStreak, errorStreak, delay: context.io.nextDelay(answer) };
+}
+
 /**
  * A browser tab. It waits, sends a poll, and waits for the answer; the learner's
- * policy decides how long to wait after each answer.
+ * policy decides how long to wait after each answer. This machine is the tab's
+ * statechart; runs drive `TabActor` (tab-actor.ts), which takes the same
+ * transitions as plain callbacks, one per request being too many for xstate.
  */
 export const clientMachine = setup({
   types: {
@@ -135,19 +179,7 @@ export const clientMachine = setup({
   },
   actions: {
     // No answer: the host refused or reset the connection, or the request timed out.
-    requestFailed: assign(({ context }) => {
-      const emptyStreak = context.emptyStreak + 1;
-      const errorStreak = context.errorStreak + 1;
-      const answer: PollAnswer = {
-        strategy: context.strategy,
-        kind: 'error',
-        updates: 0,
-        roundTripMs: context.io.now() - context.sentAt,
-        emptyStreak,
-        errorStreak,
-      };
-      return { emptyStreak, errorStreak, delay: context.io.nextDelay(answer) };
-    }),
+    requestFailed: assign(({ context }) => afterFailure(context)),
   },
   delays: {
     openDelay: ({ context }) => context.openAfterMs,
@@ -177,25 +209,7 @@ export const clientMachine = setup({
       on: {
         ANSWER: {
           target: 'waiting',
-          actions: assign(({ context, event }) => {
-            const updates = event.to - event.since;
-            context.io.receive(event.since, event.to);
-            const emptyStreak = updates > 0 ? 0 : context.emptyStreak + 1;
-            const answer: PollAnswer = {
-              strategy: context.strategy,
-              kind: updates > 0 ? 'data' : 'empty',
-              updates,
-              roundTripMs: context.io.now() - context.sentAt,
-              emptyStreak,
-              errorStreak: 0,
-            };
-            return {
-              since: Math.max(context.since, event.to),
-              emptyStreak,
-              errorStreak: 0,
-              delay: context.io.nextDelay(answer),
-            };
-          }),
+          actions: assign(({ context, event }) => afterAnswer(context, event.since, event.to)),
         },
         FAILED: { target: 'waiting', actions: 'requestFailed' },
       },

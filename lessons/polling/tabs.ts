@@ -5,6 +5,7 @@ import { learnerMistake } from '../../src/lesson/learner-mistake';
 import type { PollAnswer, PollingApi, PollSettings } from './api';
 import type { pollingMetrics } from './metrics';
 import { clientMachine, type ClientIO } from './model';
+import { TabActor } from './tab-actor';
 import type { PollingParams } from './params';
 
 export interface TabSetup {
@@ -17,6 +18,8 @@ export interface TabSetup {
   server: number;
   settings: PollSettings;
   learner: PollingApi;
+  /** Drive tabs with xstate's interpreter of clientMachine instead of TabActor (the equivalence test does). */
+  machineTabs?: boolean;
 }
 
 function checkedDelay(d: unknown): number {
@@ -52,5 +55,8 @@ export function spawnTab(t: TabSetup, i: number, openAfterMs: number): void {
   };
   const requestTimeoutMs = p.holdTimeoutMs + 4 * p.latencyMs + 5000;
   const input = { io, strategy: p.strategy, settings, requestTimeoutMs, openAfterMs };
-  self = sim.spawn(`client-${i + 1}`, 'client', clientMachine, { input });
+  const name = `client-${i + 1}`;
+  self = t.machineTabs
+    ? sim.spawn(name, 'client', clientMachine, { input })
+    : sim.spawnPlain(name, 'client', (id) => new TabActor(sim, id, input));
 }

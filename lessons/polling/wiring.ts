@@ -5,7 +5,7 @@ import { poisson } from '../../src/kit/workloads/arrivals';
 import type { PollingApi } from './api';
 import { spawnTab } from './tabs';
 import { pollingMetrics } from './metrics';
-import { serverMachine, type ClientEvent, type ServerIO } from './model';
+import { serverMachine, type ClientEvent, type ServerEvent, type ServerIO } from './model';
 import type { PollingParams } from './params';
 
 /** Payload bytes of one update in an answer (a small JSON object). */
@@ -13,7 +13,12 @@ const UPDATE_BYTES = 100;
 const FAILURE_LABEL = { refused: 'RST (connection refused)', reset: 'RST (server down)' } as const;
 
 /** Creates the feed, the server and the clients of one polling run. */
-export function buildPolling(sim: Simulation, p: PollingParams, learner: PollingApi): void {
+export function buildPolling(
+  sim: Simulation,
+  p: PollingParams,
+  learner: PollingApi,
+  opts: { machineTabs?: boolean } = {},
+): void {
   const m = new MetricWriter(sim.metrics, pollingMetrics, () => sim.now);
   const feed: number[] = [];
   sim.net.defaults = { latencyMs: p.latencyMs, jitterMs: p.latencyMs * 0.2, loss: 0 };
@@ -48,6 +53,14 @@ export function buildPolling(sim: Simulation, p: PollingParams, learner: Polling
       m.set('openRequests', 0);
       pending.serverCrashed();
     },
+    // A poll the server answers at once (short, or there is news) changes no state:
+    // answered here, as the machine's answerNow would, without an xstate event.
+    fast: (e) => {
+      const poll = e as unknown as Extract<ServerEvent, { type: 'POLL' }>;
+      if (poll.type !== 'POLL' || (poll.hold && feed.length <= poll.since)) return false;
+      serverIO.answer(poll.from, poll.since, feed.length);
+      return true;
+    },
   });
 
   const settings = {
@@ -56,7 +69,7 @@ export function buildPolling(sim: Simulation, p: PollingParams, learner: Polling
     latencyMs: p.latencyMs,
   };
   const starts = sim.rng.fork('client-start');
-  const tab = { sim, m, p, feed, pending, server, settings, learner };
+  const tab = { sim, m, p, feed, pending, server, settings, learner, machineTabs: opts.machineTabs };
   // Tabs open at different moments within the first poll interval.
   for (let i = 0; i < p.clients; i++) spawnTab(tab, i, starts.uniform(0, p.pollIntervalMs));
 

@@ -39,6 +39,8 @@ function derive(metrics: Metrics, p: RealtimeParams): Metrics {
 
 /** The realtime-compare lesson as the worker and the CLI run it. */
 export default defineLesson(content, {
+  // CPU per engine event relative to a polling event (src/lesson/budget.ts, measured at the heaviest knobs).
+  workCost: 8,
   workKnobs: ['clients', 'tickerUpdatesPerSecond'],
   machines: { client: clientMachine, server: serverMachine },
   build: (sim, params, learner: RealtimeCompareApi) => buildRealtimeCompare(sim, params, learner),

@@ -1,7 +1,7 @@
 import { dial } from '../../src/kit/transport/dial';
 import { OriginPool } from '../../src/kit/transport/origin-pool';
 import { checkedDelay } from './learner-checks';
-import { clientMachine, type ServerEvent, type TabIO } from './model';
+import { clientMachine, type ServerEvent, type TabContext, type TabEvent, type TabIO } from './model';
 import { breakConn, tell, type SseWorld } from './world';
 
 /** A connection attempt across a cut link gives up after this long (real OSes wait tens of seconds). */
@@ -68,6 +68,19 @@ export function spawnTab(w: SseWorld, pool: OriginPool, name: string, loadMs: nu
   };
   self = sim.spawn(name, 'client', clientMachine, {
     input: { io, retryMs: BROWSER_DEFAULT_RETRY_MS, loadMs },
+    // One more event on the open stream takes no transition: handled here as the
+    // machine's `open` state does (EVENT of the same stream: keep its id, receive it),
+    // without an xstate event per delivered update; anything else goes to the machine.
+    fast: (e, now) => {
+      if (e.type !== 'EVENT') return false;
+      const ev = e as unknown as Extract<TabEvent, { type: 'EVENT' }>;
+      const ctx = now.context as TabContext;
+      if (now.value === 'open' && ev.stream === ctx.stream) {
+        ctx.lastEventId = ev.id;
+        io.receive(ev.id);
+      }
+      return true;
+    },
     // The tab was closed: its request or stream goes away; a reopened tab starts afresh.
     onCrash: () => {
       const stream = pool.connOf(self)?.streams.get(self);

@@ -9,6 +9,8 @@ export { sseParams } from './params';
 
 /** The SSE lesson as the worker and the CLI run it. */
 export default defineLesson(content, {
+  // CPU per engine event relative to a polling event (src/lesson/budget.ts, measured at the heaviest knobs).
+  workCost: 7,
   workKnobs: ['clients', 'tabs', 'eventsPerSecond'],
   machines: { server: serverMachine, client: clientMachine },
   build: (sim, params, learner: SseApi) => buildSse(sim, params, learner),

@@ -22,7 +22,7 @@ export type TabEvent =
   | { type: 'EVENT'; stream: number; id: number }
   | { type: 'CLOSED'; stream: number };
 
-interface TabContext {
+export interface TabContext {
   io: TabIO;
   /** How long the page takes to load before its script creates the EventSource. */
   loadMs: number;

@@ -12,6 +12,8 @@ export { websocketsParams } from './content';
 
 /** The WebSockets lesson as the worker and the CLI run it. */
 export default defineLesson(content, {
+  // CPU per engine event relative to a polling event (src/lesson/budget.ts, measured at the heaviest knobs).
+  workCost: 9,
   workKnobs: ['clients', 'messagesPerSecond'],
   machines: { client: clientMachine, server: serverMachine },
   build: (sim, params, learner: WebSocketsApi) => buildWebSockets(sim, params, learner),

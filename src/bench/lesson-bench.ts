@@ -5,29 +5,27 @@ import { TraceRecorder, EventKind } from '../engine/trace';
 import { verdict } from './measure';
 
 /**
- * (c) The benchmark case of issue 7: polling, 1,000 clients, 50 updates/s, 1 hour. Its
- * throughput is measured on its first virtual minute (events and observations a second
- * of wall time, projected to the hour), then the hour itself is submitted: the work
- * budget refuses it up front, and how fast it does so is part of the figure.
+ * (c) The benchmark case: polling, 1,000 clients short-polling every second for 1 hour
+ * (3.2 M requests, about 19.5 M events), run whole with its trace, as the page would;
+ * then the same at 50 updates/s, which the work budget refuses up front (how fast is
+ * part of the figure).
  */
 export async function pollingHourBench(): Promise<string[]> {
   const lesson = (await loadLesson('polling'))!;
-  const params = { clients: 1000, eventsPerSecond: 50, durationMs: 3_600_000 };
   const out: string[] = [];
-  const minute = { lessonId: 'polling', params: { ...params, durationMs: 60_000 }, seed: 1, faults: [] };
+  const hour = { lessonId: 'polling', params: { clients: 1000, durationMs: 3_600_000 }, seed: 1, faults: [] };
   const c0 = process.cpuUsage();
   let t0 = performance.now();
-  const r = runLesson(lesson, minute, { trace: true });
+  const r = runLesson(lesson, hour, { trace: true });
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
-  const cpuS = (cpu.user + cpu.system) / 1e6;
   out.push(
-    `(c) polling, 1,000 clients, 50 updates/s, first virtual minute: ${(wall / 1000).toFixed(1)} s wall, ${cpuS.toFixed(1)} s cpu, ${r.trace.length.toLocaleString('en-US')} trace events, ${Number(r.metrics.requests).toLocaleString('en-US')} requests; the hour would take about ${((cpuS * 60) / 60).toFixed(0)} min of cpu`,
+    `(c) polling, 1,000 clients, 1 h: ${(wall / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s cpu, ${Number(r.metrics.requests).toLocaleString('en-US')} requests, ${((r.work ?? 0) / 1e6).toFixed(1)} M work, mode ${r.mode ?? r.diagnostics[0]?.kind}, trace ${r.trace.length.toLocaleString('en-US')} of ${(r.traceEvents ?? 0).toLocaleString('en-US')} events, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB (target <= 40 s, ${verdict(wall <= 40_000)})`,
   );
   t0 = performance.now();
-  const hour = runLesson(lesson, { ...minute, params }, { trace: true });
+  const busy = runLesson(lesson, { ...hour, params: { ...hour.params, eventsPerSecond: 50 } }, { trace: true });
   out.push(
-    `(c) the same for 1 hour: ${hour.diagnostics[0]?.kind === 'budget' ? 'refused' : 'ran'} in ${((performance.now() - t0) / 1000).toFixed(1)} s wall: ${hour.diagnostics[0]?.message ?? 'finished'}`,
+    `(c) the same at 50 updates/s: ${busy.diagnostics[0]?.kind === 'budget' ? 'refused' : 'ran'} in ${((performance.now() - t0) / 1000).toFixed(1)} s wall: ${busy.diagnostics[0]?.message ?? 'finished'}`,
   );
   return out;
 }
@@ -89,7 +87,7 @@ export async function largestRunsBench(only?: string): Promise<string[]> {
     const after = process.memoryUsage();
     const mb = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
     out.push(
-      `(e) ${id}: heaviest knobs refused in ${(refusedMs / 1000).toFixed(1)} s; largest accepted (durationMs ${suggested}): ${(wall / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s cpu, ${r.diagnostics.length ? `stopped: ${r.diagnostics[0]!.kind}` : 'finished'}, trace ${r.trace.length.toLocaleString('en-US')} events${r.traceEndsAtMs !== undefined ? ` (cut at ${r.traceEndsAtMs} ms)` : ''}, heap+buffers ${mb(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers)} more, rss ${mb(after.rss)}`,
+      `(e) ${id}: heaviest knobs refused in ${(refusedMs / 1000).toFixed(1)} s; largest accepted (durationMs ${suggested}): ${(wall / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s cpu, ${r.diagnostics.length ? `stopped: ${r.diagnostics[0]!.kind}` : 'finished'}, mode ${r.mode}, trace ${r.trace.length.toLocaleString('en-US')} events${r.traceEndsAtMs !== undefined ? ` (cut at ${r.traceEndsAtMs} ms)` : ''}, heap+buffers ${mb(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers)} more, rss ${mb(after.rss)}`,
     );
   }
   return out;

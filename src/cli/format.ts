@@ -1,5 +1,10 @@
 import { round, type LatencySummary, type MetricValue } from '../engine/metrics';
+import { aggregateNote } from '../lesson/run-mode';
 import type { RunSummary } from './runner';
+
+function durationOf(r: RunSummary): number {
+  return Number(r.params.durationMs);
+}
 
 /** The one JSON object `--json` prints. */
 export function toJson(r: RunSummary): string {
@@ -7,6 +12,13 @@ export function toJson(r: RunSummary): string {
     lesson: r.lessonId,
     seed: r.seed,
     params: r.params,
+    ...(r.mode ? { mode: r.mode, traceEvents: r.traceEvents } : {}),
+    ...(r.mode === 'aggregate'
+      ? {
+          traceEndsAtMs: r.traceEndsAtMs,
+          note: aggregateNote({ ...r, durationMs: durationOf(r) }),
+        }
+      : {}),
     metrics: r.metrics,
     goals: r.goals.map(({ id, title, passed, detail }) => ({ id, title, passed, detail })),
     ...(r.diagnostics.length ? { diagnostics: r.diagnostics } : {}),
@@ -24,6 +36,8 @@ export function toTable(r: RunSummary, title: string): string {
   const pad = (s: string, n: number) => s.padEnd(n);
   const pw = Math.max(...Object.keys(r.params).map((k) => k.length));
   for (const [k, v] of Object.entries(r.params)) lines.push(`  ${pad(k, pw)}  ${v}`);
+  const note = aggregateNote({ ...r, durationMs: durationOf(r) });
+  if (note) lines.push('', `aggregate mode: ${note}`);
   lines.push('', 'metrics');
   const mw = Math.max(0, ...Object.keys(r.metrics).map((k) => k.length));
   for (const [k, v] of Object.entries(r.metrics)) lines.push(`  ${pad(k, mw)}  ${metricText(v)}`);
@@ -107,6 +121,11 @@ export function toSeedsJson(rs: RunSummary[]): string {
     lesson: rs[0]?.lessonId,
     seeds: rs.map((r) => r.seed),
     params: rs[0]?.params,
+    ...(rs.some((r) => r.mode === 'aggregate')
+      ? { mode: 'aggregate' }
+      : rs[0]?.mode
+        ? { mode: rs[0].mode }
+        : {}),
     metrics: metricDistributions(rs),
     goals: goalRates(rs),
     ...(diagnostics.length ? { diagnostics } : {}),

@@ -19,7 +19,17 @@ export interface RunJob {
 /** The part of a RunResult the CLI prints (no trace, no samples). */
 export type RunSummary = Pick<
   RunResult,
-  'lessonId' | 'seed' | 'params' | 'ok' | 'metrics' | 'goals' | 'diagnostics' | 'endedAtMs'
+  | 'lessonId'
+  | 'seed'
+  | 'params'
+  | 'ok'
+  | 'metrics'
+  | 'goals'
+  | 'diagnostics'
+  | 'endedAtMs'
+  | 'mode'
+  | 'traceEndsAtMs'
+  | 'traceEvents'
 >;
 
 /** Messages from the runner thread besides heartbeats. */
@@ -48,8 +58,12 @@ export function runAll(job: RunJob, lesson: AnyLesson, port: MessagePort): void 
       { lessonId: lesson.id, params: job.overrides, code: job.code, seed, faults: [] },
       { trace: false, onProgress: () => void heartbeat.engine() },
     );
-    const { lessonId, params, ok, metrics, goals, diagnostics, endedAtMs } = r;
-    post({ simResult: { lessonId, seed, params, ok, metrics, goals, diagnostics, endedAtMs } });
+    const { lessonId, params, ok, metrics, goals, diagnostics, endedAtMs, mode, traceEndsAtMs } = r;
+    const summary: RunSummary = { lessonId, seed, params, ok, metrics, goals, diagnostics, endedAtMs };
+    if (mode) summary.mode = mode;
+    if (r.traceEvents !== undefined) summary.traceEvents = r.traceEvents;
+    if (traceEndsAtMs !== undefined) summary.traceEndsAtMs = traceEndsAtMs;
+    post({ simResult: summary });
   }
   post({ simDone: true });
 }

@@ -34,7 +34,10 @@ describe('npm run sim', () => {
     expect(a.stdout).toBe(b.stdout);
     expect(a.stdout.trim().split('\n')).toHaveLength(1);
     const out = JSON.parse(a.stdout);
-    expect(Object.keys(out)).toEqual(['lesson', 'seed', 'params', 'metrics', 'goals']);
+    expect(Object.keys(out)).toEqual(['lesson', 'seed', 'params', 'mode', 'traceEvents', 'metrics', 'goals']);
+    // A default run's whole trace fits the page: full mode, and the size it has.
+    expect(out.mode).toBe('full');
+    expect(out.traceEvents).toBeGreaterThan(1000);
     expect(out).toMatchObject({
       lesson: 'polling',
       seed: 7,
@@ -153,7 +156,7 @@ describe('npm run sim under limits', () => {
     const r = await sim('polling', '--seeds', '1..3', '--json', '--duration', '5000');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['lesson', 'seeds', 'params', 'metrics', 'goals']);
+    expect(Object.keys(out)).toEqual(['lesson', 'seeds', 'params', 'mode', 'metrics', 'goals']);
     expect(out.seeds).toEqual([1, 2, 3]);
     expect(Object.keys(out.metrics.requests)).toEqual(['min', 'p50', 'mean', 'max', 'sd', 'values']);
     expect(out.metrics.requests.values).toHaveLength(3);

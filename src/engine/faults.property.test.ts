@@ -54,9 +54,30 @@ const scenarioArb = fc.record({
 });
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
-function simulate(s: Scenario): TraceData {
+/**
+ * `mixed`: n2 is a plain-callback actor and n3 a machine whose messages a fast path takes,
+ * so the network's guarantees are checked for every kind of actor the engine runs.
+ * Each counts what reaches it, and fails the run if it hears anything while down.
+ */
+function simulate(s: Scenario, mixed = false): TraceData {
   const sim = new Simulation({ seed: s.seed });
-  const ids = NAMES.map((n) => sim.spawn(n, 'node', sink));
+  const heard = new Map<number, number>();
+  const hear = (id: number) => {
+    if (!sim.isUp(id)) throw new Error(`actor ${id} heard a message while down`);
+    heard.set(id, (heard.get(id) ?? 0) + 1);
+  };
+  const ids = NAMES.map((n, k) => {
+    if (!mixed || k < 2) return sim.spawn(n, 'node', sink);
+    if (k === 2)
+      return sim.spawnPlain(n, 'node', (id) => ({
+        start: () => sim.enterState(id, 'idle'),
+        receive: () => hear(id),
+        stop: () => undefined,
+        context: () => ({ heard: heard.get(id) ?? 0 }),
+      }));
+    const id: number = sim.spawn(n, 'node', sink, { fast: () => (hear(id), true) });
+    return id;
+  });
   for (const a of ids)
     for (const b of ids)
       if (a < b) sim.net.configure(a, b, { latencyMs: s.latencyMs, jitterMs: s.jitterMs, loss: s.loss });
@@ -72,7 +93,15 @@ function simulate(s: Scenario): TraceData {
   sim.scheduleFaults(s.faults);
   sim.run(DURATION + DRAIN);
   expect(sim.failure).toBeUndefined();
-  return sim.trace.toData();
+  const trace = sim.trace.toData();
+  if (mixed)
+    for (const id of ids.slice(2)) {
+      let delivered = 0;
+      for (let i = 0; i < trace.length; i++)
+        if (trace.kind[i] === EventKind.Deliver && trace.b[i] === id) delivered++;
+      expect(heard.get(id) ?? 0, `actor ${id} heard every delivered message once`).toBe(delivered);
+    }
+  return trace;
 }
 
 /** Replays the trace's rows in order, tracking up/down actors and partitioned pairs as the faults say. */
@@ -121,6 +150,18 @@ describe('network under random fault schedules (property)', () => {
         checkFates(simulate(s as Scenario));
       }),
       { numRuns: 60 },
+    );
+  });
+
+  test('the same holds for plain-callback actors and machines behind a fast path', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const t = simulate(s as Scenario, true);
+        checkFates(t);
+        const again = simulate(s as Scenario, true);
+        for (const col of ['kind', 't', 'a', 'b', 'c', 'v'] as const) expect(again[col]).toEqual(t[col]);
+      }),
+      { numRuns: 40 },
     );
   });
 

@@ -2,25 +2,17 @@ import { createActor, type AnyActorRef, type AnyStateMachine } from 'xstate';
 import { virtualClock } from './clock';
 import { describeFault, type Fault } from './faults';
 import { Metrics } from './metrics';
+import type { ActorInfo, PlainActor, SpawnOptions } from './actors';
 import { Network, type Envelope } from './network';
 import { Rng } from './random';
 import { Scheduler } from './scheduler';
 import { EventKind, TraceRecorder } from './trace';
 
-export interface ActorInfo {
-  id: number;
-  name: string;
-  kind: string;
-}
-
-export interface SpawnOptions {
-  input?: unknown;
-  /** Called when the actor crashes, to undo model-wide bookkeeping it held. */
-  onCrash?: () => void;
-}
+export type { ActorInfo, PlainActor, SpawnOptions } from './actors';
 
 interface Slot extends ActorInfo {
-  machine: AnyStateMachine;
+  machine: AnyStateMachine | undefined;
+  plain: PlainActor | undefined;
   options: SpawnOptions;
   ref: AnyActorRef | undefined;
   up: boolean;
@@ -62,8 +54,12 @@ export class Simulation {
   /** The first error thrown by the model or learner code; the run stops at it. */
   failure: unknown = undefined;
 
+  /** Whether `SpawnOptions.fast` handlers run (tests turn them off to compare with the machines alone). */
+  private readonly fastPaths: boolean;
+
   /** `traceLimit`: events the trace records at most (see TraceRecorder). */
-  constructor(opts: { seed: number; trace?: boolean; traceLimit?: number }) {
+  constructor(opts: { seed: number; trace?: boolean; traceLimit?: number; fastPaths?: boolean }) {
+    this.fastPaths = opts.fastPaths ?? true;
     this.trace = new TraceRecorder(opts.trace ?? true, opts.traceLimit);
     this.rng = new Rng(opts.seed);
     this.metrics = new Metrics(this.trace, () => this.scheduler.now);
@@ -82,17 +78,64 @@ export class Simulation {
   }
 
   spawn(name: string, kind: string, machine: AnyStateMachine, options: SpawnOptions = {}): number {
+    return this.add(name, kind, options, machine, undefined);
+  }
+
+  /** Spawns an actor made of plain callbacks (see PlainActor); `make` gets its id. */
+  spawnPlain(
+    name: string,
+    kind: string,
+    make: (id: number) => PlainActor,
+    options: SpawnOptions = {},
+  ): number {
+    return this.add(name, kind, options, undefined, make);
+  }
+
+  private add(
+    name: string,
+    kind: string,
+    options: SpawnOptions,
+    machine: AnyStateMachine | undefined,
+    make: ((id: number) => PlainActor) | undefined,
+  ): number {
     if (this.byName.has(name)) throw new Error(`duplicate actor name ${name}`);
     const id = this.slots.length;
-    const slot: Slot = { id, name, kind, machine, options, ref: undefined, up: false, lastState: '' };
+    const plain = make?.(id);
+    const slot: Slot = { id, name, kind, machine, plain, options, ref: undefined, up: false, lastState: '' };
     this.slots.push(slot);
     this.byName.set(name, id);
     this.start(slot);
     return id;
   }
 
+  /** A plain actor is in `state` now (recorded in the trace when it changed). */
+  enterState(id: number, state: string): void {
+    const slot = this.slots[id];
+    if (!slot?.up || state === slot.lastState) return;
+    slot.lastState = state;
+    this.trace.push(EventKind.State, this.scheduler.now, id, -1, this.trace.intern(state), 0);
+  }
+
+  /** An actor's state and what it holds, or undefined while it is down. */
+  inspect(id: number): { state: string; context: unknown } | undefined {
+    const slot = this.slots[id];
+    if (!slot?.up) return undefined;
+    if (slot.plain) return { state: slot.lastState, context: slot.plain.context() };
+    const snap = slot.ref?.getSnapshot() as { value: unknown; context: unknown };
+    return { state: stateName(snap.value), context: snap.context };
+  }
+
   private start(slot: Slot): void {
-    const ref = createActor(slot.machine, { clock: this.clock, input: slot.options.input });
+    if (slot.plain) {
+      slot.up = true;
+      slot.lastState = '';
+      slot.plain.start();
+      return;
+    }
+    const ref = createActor(slot.machine as AnyStateMachine, {
+      clock: this.clock,
+      input: slot.options.input,
+    });
     slot.ref = ref;
     slot.up = true;
     slot.lastState = '';
@@ -137,8 +180,14 @@ export class Simulation {
 
   private deliver(to: number, event: Envelope): boolean {
     const slot = this.slots[to];
-    if (!slot?.up || !slot.ref) return false;
-    slot.ref.send(event);
+    if (!slot?.up) return false;
+    if (slot.plain) slot.plain.receive(event);
+    else if (!slot.ref) return false;
+    else {
+      const fast = this.fastPaths ? slot.options.fast : undefined;
+      if (!fast?.(event, slot.ref.getSnapshot() as { value: unknown; context: unknown }))
+        slot.ref.send(event);
+    }
     return true;
   }
 
@@ -147,6 +196,7 @@ export class Simulation {
     if (!slot?.up) return;
     slot.up = false;
     slot.ref?.stop();
+    slot.plain?.stop();
     slot.options.onCrash?.();
     slot.lastState = 'down';
     this.trace.push(EventKind.State, this.scheduler.now, id, -1, this.trace.intern('down'), 0);

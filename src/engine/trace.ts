@@ -64,7 +64,15 @@ export class TraceRecorder {
   readonly strings: string[] = [];
   readonly gauges: string[] = [];
   length = 0;
-  /** Virtual time of the first event left out because the trace was full (undefined: none was). */
+  /**
+   * Events offered to the trace, recorded or not (disabled, or past the limit): the size
+   * the whole run's trace would have, the same whether or not it is recorded.
+   */
+  offered = 0;
+  /**
+   * Virtual time of the first event past the limit (undefined: none was), whether or not
+   * the trace records: a run without a trace knows where its trace would have ended.
+   */
   truncatedAtMs: number | undefined = undefined;
 
   /**
@@ -89,11 +97,11 @@ export class TraceRecorder {
   }
 
   push(kind: EventKind, t: number, a: number, b: number, c: number, v: number): void {
-    if (!this.enabled) return;
-    if (this.length >= this.limit) {
+    if (++this.offered > this.limit) {
       this.truncatedAtMs ??= t;
       return;
     }
+    if (!this.enabled) return;
     if (this.pos === CHUNK) {
       this.cur = newChunk();
       this.chunks.push(this.cur);

@@ -31,7 +31,12 @@ describe('work budget', () => {
   }, 60_000);
 
   test('the verdict is deterministic: the same scenario gets the same message', () => {
-    const s = { lessonId: 'polling', params: { clients: 1000, durationMs: 3_600_000 }, seed: 2, faults: [] };
+    const s = {
+      lessonId: 'polling',
+      params: { clients: 1000, pollIntervalMs: 100, durationMs: 3_600_000 },
+      seed: 2,
+      faults: [],
+    };
     const a = runLesson(polling, s, { trace: false }).diagnostics[0]?.message;
     const b = runLesson(polling, s, { trace: false }).diagnostics[0]?.message;
     expect(a).toBeDefined();

@@ -1,18 +1,21 @@
 import type { NumberParam, ParamSpecs, ParamValue } from './params';
 
 /**
- * How much work one run may do, in engine events (each metric observation counts as
- * 1/OBSERVATIONS_PER_EVENT of an event: a latency summary fed per delivered update can
- * outnumber the events). Calibrated with `npm run bench -- --largest`: the heaviest lesson
- * event (polling at a 50 ms poll interval, xstate timers on every poll) costs about 10 µs
- * of CPU on an idle core of the reference machine and up to 25 µs on a heavily shared
- * one (and the sse lesson, whose rate grows as connections accumulate, more), so 2 M events
- * is 20-55 s of CPU.
+ * How much work one run may do. The unit is one engine event of the polling lesson
+ * (about 1.6-2 µs of CPU on the shared 2-core reference machine, under load); a metric
+ * observation counts as 1/OBSERVATIONS_PER_EVENT of one (a latency summary fed per
+ * delivered update can outnumber the events; measured: 0.6 µs an observation), and a
+ * lesson whose events cost more declares `workCost` (its events times that).
+ * Calibrated with `npm run bench -- --largest` and src/bench/profile-big.ts (marginal CPU
+ * per unit at each lesson's heaviest knobs, after start-up): polling 1.6-2 µs, sharding
+ * 1.5 µs, sse 12-15 µs (cost 7), websockets 18 µs (cost 9), realtime-compare 17-20 µs
+ * (cost 9). 24 M units is 40-50 s of CPU on the loaded reference machine, less on an
+ * idle core: within the minute a run may take.
  * Counting events, not seconds, keeps the verdict the same on every machine and in
  * Node and the browser.
  */
-export const WORK_BUDGET = 2_000_000;
-export const OBSERVATIONS_PER_EVENT = 8;
+export const WORK_BUDGET = 24_000_000;
+export const OBSERVATIONS_PER_EVENT = 3;
 /**
  * The pilot: work is measured between these two fractions of the run's virtual time
  * (skipping the start, where connections open in a burst) and the rate projected over
@@ -30,11 +33,14 @@ export const PILOT_TO_WORK = 300_000;
 /** Projects a run's total work from the part done so far (deterministic: virtual time and event counts only). */
 export class WorkProjector {
   private mark: { done: number; now: number } | undefined;
-  constructor(private readonly durationMs: number) {}
+  constructor(
+    private readonly durationMs: number,
+    private readonly budget = WORK_BUDGET,
+  ) {}
 
   /** The projected total work, or undefined while too early to tell. */
   projected(done: number, now: number): number | undefined {
-    if (done > WORK_BUDGET) return done;
+    if (done > this.budget) return done;
     const d = this.durationMs;
     if (this.mark === undefined) {
       if (now >= d * PILOT_FROM || done >= PILOT_FROM_WORK) this.mark = { done, now };
@@ -90,7 +96,7 @@ export function budgetMessage(
     const to = lowered(spec, value, factor);
     if (to !== undefined) options.push(`${name} from ${value} to ${to} or less`);
   }
-  const size = `about ${(projected / 1e6).toFixed(1)} million events, over the limit of ${(WORK_BUDGET / 1e6).toFixed(0)} million a run can do in under a minute`;
+  const size = `about ${(projected / 1e6).toFixed(1)} million events' worth of work, over the limit of ${(WORK_BUDGET / 1e6).toFixed(0)} million a run can do in under a minute`;
   const fix = options.length
     ? `lower ${options.join(', or ')}`
     : 'lower the knobs that add clients, traffic or time';

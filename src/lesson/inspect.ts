@@ -1,4 +1,4 @@
-import { Simulation, stateName } from '../engine/sim';
+import { Simulation } from '../engine/sim';
 import { loadLearnerCode } from './learner';
 import { resolveParams } from './params';
 import type { AnyLessonRuntime as AnyLesson, Scenario } from './types';
@@ -64,8 +64,7 @@ export function inspectActor(
   sim.run(atMs);
   const info = sim.actors[actorId];
   if (!info) throw new Error(`no actor #${actorId} at ${atMs} ms`);
-  const ref = sim.ref(actorId);
-  if (!ref) return { name: info.name, atMs, state: 'down', context: null };
-  const snap = ref.getSnapshot() as { value: unknown; context: unknown };
-  return { name: info.name, atMs, state: stateName(snap.value), context: plainData(snap.context) };
+  const now = sim.inspect(actorId);
+  if (!now) return { name: info.name, atMs, state: 'down', context: null };
+  return { name: info.name, atMs, state: now.state, context: plainData(now.context) };
 }

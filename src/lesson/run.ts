@@ -26,6 +26,10 @@ export interface RunOptions {
    * pressing Run shows the new run's first moments at once.
    */
   preview?: { atMs: number; send(partial: RunResult): void };
+  /** Work (events) a run may do before it is refused; WORK_BUDGET unless a benchmark lifts it. */
+  workBudget?: number;
+  /** Trace events kept before the run turns aggregate; TRACE_LIMIT unless a test lowers it. */
+  traceLimit?: number;
 }
 
 function failedGoals(lesson: AnyLesson, why: string): GoalResult[] {
@@ -34,7 +38,10 @@ function failedGoals(lesson: AnyLesson, why: string): GoalResult[] {
 
 /**
  * Events the trace of one run records at most (29 bytes each: about 120 MB, twice that
- * while it is handed over). Past it the run goes on for metrics and goals only.
+ * while it is handed over). A run whose trace would be longer runs in aggregate mode: the
+ * trace keeps its first TRACE_LIMIT events (what the page animates) and the run goes on
+ * for metrics and goals only. The count is the same with the trace on or off, so the CLI
+ * and the page agree on the mode.
  */
 export const TRACE_LIMIT = 4_000_000;
 
@@ -52,7 +59,11 @@ export function runLesson(lesson: AnyLesson, scenario: Scenario, opts: RunOption
   if (!resolved.ok) throw new Error(resolved.errors.join('; '));
   const params = resolved.params as Record<string, ParamValue>;
   const durationMs = Number(params.durationMs);
-  const sim = new Simulation({ seed: scenario.seed, trace: opts.trace ?? true, traceLimit: TRACE_LIMIT });
+  const sim = new Simulation({
+    seed: scenario.seed,
+    trace: opts.trace ?? true,
+    traceLimit: opts.traceLimit ?? TRACE_LIMIT,
+  });
   const machines = Object.fromEntries(
     Object.entries(lesson.machines).map(([k, m]) => [k, describeMachine(m)]),
   );
@@ -86,11 +97,14 @@ export function runLesson(lesson: AnyLesson, scenario: Scenario, opts: RunOption
   let previewDue = opts.preview;
   // The pilot: the run's first part tells how much work the whole would be; a run
   // projected over the budget stops there and is refused, before it costs minutes.
-  const projector = new WorkProjector(durationMs);
+  const workBudget = opts.workBudget ?? WORK_BUDGET;
+  const projector = new WorkProjector(durationMs, workBudget);
+  const cost = lesson.workCost ?? 1;
+  const workDone = () => (sim.scheduler.executed + sim.metrics.observations / OBSERVATIONS_PER_EVENT) * cost;
   const checkWork = () => {
-    const done = sim.scheduler.executed + sim.metrics.observations / OBSERVATIONS_PER_EVENT;
+    const done = workDone();
     const projected = projector.projected(done, sim.now);
-    if (projected !== undefined && projected > WORK_BUDGET) {
+    if (projected !== undefined && projected > workBudget) {
       const message = budgetMessage(lesson.params, params, projected, lesson.workKnobs);
       sim.fail(new BudgetExceeded(message, projected));
     }
@@ -154,6 +168,9 @@ export function runLesson(lesson: AnyLesson, scenario: Scenario, opts: RunOption
     trace: sim.trace.toData(),
     samples: sim.metrics.series(),
     endedAtMs: sim.now,
+    mode: sim.trace.truncatedAtMs !== undefined ? 'aggregate' : 'full',
+    traceEvents: sim.trace.offered,
+    work: Math.round(workDone()),
     ...(sim.trace.truncatedAtMs !== undefined ? { traceEndsAtMs: sim.trace.truncatedAtMs } : {}),
   };
 }

@@ -184,6 +184,13 @@ export interface Lesson<
    * always counts.
    */
   workKnobs?: readonly string[];
+  /**
+   * CPU cost of one engine event of this lesson relative to the budget's unit (default 1:
+   * a polling event, about 2 µs): the work budget counts events times this, so a lesson
+   * whose events carry more (a broadcast to thousands of streams, many actors) is
+   * refused earlier. Measured with `npm run bench -- --largest` (see budget.ts).
+   */
+  workCost?: number;
   /** What theory predicts for the metrics (see TheoryClaim). */
   theory?: TheoryClaim<ParamsOf<S>, MetricKey<M>>[];
 }
@@ -209,7 +216,7 @@ export function byId<T extends { id: string }, V>(list: readonly T[], pick: (t: 
  */
 export function defineLesson<const S extends ParamSpecs, Api, const M extends MetricTable>(
   content: LessonContent<S, M>,
-  runtime: Pick<Lesson<S, Api, M>, 'machines' | 'build' | 'derive' | 'workKnobs'> & {
+  runtime: Pick<Lesson<S, Api, M>, 'machines' | 'build' | 'derive' | 'workKnobs' | 'workCost'> & {
     checks: Record<string, Goal<ParamsOf<S>>['check']>;
     // Each prediction has its own run keys.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -244,6 +251,7 @@ export function defineLesson<const S extends ParamSpecs, Api, const M extends Me
     build: runtime.build,
     ...(runtime.derive ? { derive: runtime.derive } : {}),
     ...(runtime.workKnobs ? { workKnobs: runtime.workKnobs } : {}),
+    ...(runtime.workCost ? { workCost: runtime.workCost } : {}),
   };
 }
 
@@ -284,4 +292,17 @@ export interface RunResult {
    * virtual time and none after. Metrics, goals and samples still cover the whole run.
    */
   traceEndsAtMs?: number;
+  /**
+   * 'full': the trace holds every event of the run. 'aggregate': the run's trace would
+   * be larger than a page can hold, so it keeps the events before `traceEndsAtMs`
+   * (the animation) while metrics, goals and samples cover the whole run.
+   * Absent on refused, failed-to-load and partial results.
+   */
+  mode?: RunMode;
+  /** Events the whole run's trace holds or would hold (recorded or not). */
+  traceEvents?: number;
+  /** Work the run did, in the budget's units (engine events plus metric observations / 8). */
+  work?: number;
 }
+
+export type RunMode = 'full' | 'aggregate';

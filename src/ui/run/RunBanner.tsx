@@ -1,3 +1,4 @@
+import { aggregateNote } from '../../lesson/run-mode';
 import { describeKind } from '../code/diagnostic-text';
 import { cancelRun } from '../../state/actions';
 import {
@@ -11,7 +12,8 @@ import { useStore } from '../../state/store';
 
 /**
  * Says what the views show when it is not the latest run: a new run is going (with its
- * progress and a Cancel button), or the latest failed and the previous run stays on screen.
+ * progress and a Cancel button), or the latest failed and the previous run stays on screen;
+ * or, for a run too long to animate whole (aggregate mode), how much of it the animation shows.
  */
 export function RunBanner() {
   const running = useStore(selectRunning);
@@ -20,6 +22,7 @@ export function RunBanner() {
   const preview = useStore(selectPreview);
   const hasRun = useStore((s) => s.current !== null);
   const problem = useStore(selectDiagnostics)[0];
+  const aggregate = useStore((s) => (s.current ? aggregateNote(s.current) : undefined));
   if (running && hasRun) {
     return (
       <div className="run-banner running" data-testid="run-banner">
@@ -56,6 +59,13 @@ export function RunBanner() {
             ? `The latest run did not complete: ${describeKind(problem)}${problem.line ? ` (line ${problem.line})` : ''}: ${problem.message}`
             : 'The latest run did not complete.'}
         </span>
+      </div>
+    );
+  }
+  if (aggregate) {
+    return (
+      <div className="run-banner aggregate" data-testid="run-banner" role="status">
+        <strong>Aggregate run.</strong> <span>{aggregate}</span>
       </div>
     );
   }
