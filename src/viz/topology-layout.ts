@@ -1,4 +1,5 @@
 import type { ActorInfo } from '../engine/sim';
+import { placeLayered } from './topology-layered';
 import { homeHubs, sectorHubPositions, type LinkWeight } from './topology-sectors';
 
 /** Where a node's text goes: beside it (horizontal, up to two lines), along its ray (rotated), or nowhere (dense). */
@@ -77,6 +78,11 @@ export function layoutTopology(
       cy,
       height,
     });
+    return { nodes, dense: false, width, height };
+  }
+  // Many servers of one tier (shards) behind a few core ones (routers): rows, labels under nodes.
+  if (hubs.length > 0 && edge.length > 0 && edge.length <= DENSE_ABOVE && !edge.some((a) => EDGE_KIND.test(a.kind))) {
+    placeLayered(hubs, edge, nodes, width, height);
     return { nodes, dense: false, width, height };
   }
   if (edge.length === 0) {
