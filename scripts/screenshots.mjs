@@ -15,8 +15,16 @@ for (const scheme of schemes.split(','))
       await slider.fill(t);
       await page.waitForTimeout(500);
       const f = `${out}/${id}-${w}x${h}-${scheme}.png`;
-      await page.screenshot({ path: f, fullPage: false });
+      await page.screenshot({ path: f, fullPage: process.env.FULL === '1' });
       console.log(f);
+      if (process.env.FIGS === '1') {
+        const figs = page.locator('figure.view');
+        for (let i = 0; i < (await figs.count()); i++) {
+          const g = `${out}/${id}-${w}x${h}-${scheme}-fig${i}.png`;
+          await figs.nth(i).screenshot({ path: g });
+          console.log(g);
+        }
+      }
     }
     await page.close();
   }

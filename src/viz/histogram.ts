@@ -26,7 +26,7 @@ export function mountHistogram(
   const data = buildHistogram(series);
   const counts = new PrefixCounts(data);
   const svg = createSvg(el, `${opts.title}: histogram of ${opts.summary} in ${opts.unit}.`);
-  const countText = chartHeader(svg, opts.title, css.fg);
+  const header = chartHeader(svg, opts.title, css.fg);
   const gx = svg.append('g').style('color', css.muted);
   const gy = svg.append('g').style('color', css.muted);
   const xUnit = svg
@@ -61,7 +61,6 @@ export function mountHistogram(
     if (!data.log) xAxis.tickFormat((d) => fmtNumber(Number(d)));
     gx.attr('transform', `translate(0,${height - M.bottom})`).call(xAxis);
     xUnit.attr('x', width - M.right).attr('y', height - 3);
-    countText.attr('x', width - M.right);
     empty.attr('x', width / 2).attr('y', (M.top + height - M.bottom) / 2);
     drawnCount = -1;
     render();
@@ -96,7 +95,7 @@ export function mountHistogram(
       .attr('width', (d) => Math.max(0.5, d.x1 - d.x0 - 1))
       .attr('y', (d) => y(d.c))
       .attr('height', (d) => y(0) - y(d.c));
-    countText.text(`${fmtNumber(n)} sample${n === 1 ? '' : 's'}`);
+    header.show(`${fmtNumber(n)} sample${n === 1 ? '' : 's'}`, width - M.right);
     empty.text(n ? '' : series.value.length ? 'No samples yet' : `No "${opts.summary}" samples in this run`);
     drawMarks();
   }

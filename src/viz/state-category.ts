@@ -4,15 +4,7 @@
  * from which states a run happened to visit. The exact state is always in the label.
  */
 export type StateCategory =
-  | 'rest'
-  | 'connecting'
-  | 'requesting'
-  | 'open'
-  | 'busy'
-  | 'moving'
-  | 'closing'
-  | 'down'
-  | 'other';
+  'rest' | 'connecting' | 'requesting' | 'open' | 'busy' | 'moving' | 'closing' | 'down' | 'other';
 
 /** Keywords per category, checked in this order within one name part ("openDelay" is connecting, not open). */
 const KEYWORDS: [StateCategory, string[]][] = [

@@ -24,12 +24,7 @@ export interface CrowdEl {
  * (one bar per state, coloured by its category; the exact names and counts are in each
  * bar's tooltip and in the node's accessible name). Enter, Space or a click shows the members.
  */
-export function drawCrowd(
-  g: G,
-  crowd: Crowd,
-  at: NodeLayout,
-  onToggle: (kind: string) => void,
-): CrowdEl {
+export function drawCrowd(g: G, crowd: Crowd, at: NodeLayout, onToggle: (kind: string) => void): CrowdEl {
   const card = g
     .append('g')
     .attr('class', 'crowd')
@@ -115,10 +110,7 @@ export function paintCrowd(c: CrowdEl, stateAt: (id: number) => string, order: r
     bar.append('title').text(`${h.n} ${shown} (${CATEGORY_LABEL[stateCategory(h.state)]})`);
   });
   const summary = hist.map((h) => `${h.n} ${h.state || 'not started'}`).join(', ');
-  c.g
-    .attr('aria-label', `${c.crowd.name}: ${summary}. Show each ${c.crowd.kind}`)
-    .select('title')
-    .remove();
+  c.g.attr('aria-label', `${c.crowd.name}: ${summary}. Show each ${c.crowd.kind}`).select('title').remove();
   c.g.append('title').text(`${c.crowd.name}: ${summary}\nClick or press Enter to show each one.`);
 }
 

@@ -81,7 +81,12 @@ export function layoutTopology(
     return { nodes, dense: false, width, height };
   }
   // Many servers of one tier (shards) behind a few core ones (routers): rows, labels under nodes.
-  if (hubs.length > 0 && edge.length > 0 && edge.length <= DENSE_ABOVE && !edge.some((a) => EDGE_KIND.test(a.kind))) {
+  if (
+    hubs.length > 0 &&
+    edge.length > 0 &&
+    edge.length <= DENSE_ABOVE &&
+    !edge.some((a) => EDGE_KIND.test(a.kind))
+  ) {
     placeLayered(hubs, edge, nodes, width, height);
     return { nodes, dense: false, width, height };
   }
