@@ -22,5 +22,7 @@ describe('state categories', () => {
     for (const s of ['stable', 'current', 'serving', 'standby']) expect(stateCategory(s)).toBe('rest');
     expect(stateCategory('refreshing')).toBe('requesting');
     for (const s of ['migrating', 'donating', 'receiving']) expect(stateCategory(s)).toBe('moving');
+    expect(stateCategory('steady')).toBe('rest');
+    expect(stateCategory('spiking')).toBe('busy');
   });
 });

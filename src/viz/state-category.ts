@@ -29,7 +29,7 @@ const KEYWORDS: [StateCategory, string[]][] = [
   // Data moving between servers (a shard handing keys to another, a replica catching up).
   ['moving', ['migrat', 'donat', 'receiv', 'transfer', 'copy', 'rebalanc', 'catch']],
   ['open', ['open', 'held', 'holding', 'stream', 'subscribed', 'established', 'live']],
-  ['busy', ['process', 'work', 'handl', 'busy', 'compute']],
+  ['busy', ['process', 'work', 'handl', 'busy', 'compute', 'spik', 'burst']],
   [
     'rest',
     [
@@ -45,6 +45,7 @@ const KEYWORDS: [StateCategory, string[]][] = [
       'stable',
       'current',
       'standby',
+      'steady',
     ],
   ],
 ];

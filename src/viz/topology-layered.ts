@@ -20,34 +20,72 @@ export function placeLayered(
   height: number,
 ): void {
   const hubR = 11;
-  const hubW = Math.max(...hubs.map((h) => h.name.length * 7.2 + 16), 60);
-  // Hubs in as few rows as fit the width.
-  const perRow = Math.max(1, Math.floor((width - 16) / hubW));
-  const hubRows = Math.ceil(hubs.length / perRow);
+  const hubW = (h: ActorInfo) => h.name.length * 7.2 + 16;
   const hubRowH = 2 * hubR + HUB_LABEL_H + 8;
-  hubs.forEach((h, i) => {
-    const row = Math.floor(i / perRow);
-    const inRow = Math.min(perRow, hubs.length - row * perRow);
-    const col = i % perRow;
-    const x = (width * (col + 0.5)) / inRow;
-    const y = TOP + hubR + 6 + row * hubRowH;
-    nodes.set(h.id, below(h.id, x, y, hubR, true));
-  });
-  const gridTop = TOP + hubRows * hubRowH + 10;
+  const total = hubs.reduce((sum, h) => sum + hubW(h), 0);
+  let hubRows = 1;
+  if (total <= width - 16) {
+    // One row, each name its own width plus an even share of the room left.
+    const extra = (width - total) / hubs.length;
+    let x = 0;
+    for (const h of hubs) {
+      const w = hubW(h) + extra;
+      nodes.set(h.id, below(h.id, x + w / 2, TOP + hubR + 6, hubR, true));
+      x += w;
+    }
+  } else {
+    const widest = Math.max(...hubs.map(hubW));
+    const perRow = Math.max(1, Math.floor((width - 16) / widest));
+    hubRows = Math.ceil(hubs.length / perRow);
+    hubs.forEach((h, i) => {
+      const row = Math.floor(i / perRow);
+      const inRow = Math.min(perRow, hubs.length - row * perRow);
+      const x = (width * ((i % perRow) + 0.5)) / inRow;
+      nodes.set(h.id, below(h.id, x, TOP + hubR + 6 + row * hubRowH, hubR, true));
+    });
+  }
   if (!many.length) return;
+  const gridTop = TOP + hubRows * hubRowH + 10;
+  const room = height - gridTop - 4;
   const longest = Math.max(...many.map((a) => a.name.length));
-  const cellW = Math.max(40, longest * 6.6 + 10);
-  const cols = Math.max(1, Math.min(many.length, Math.floor((width - 8) / cellW)));
-  const rows = Math.ceil(many.length / cols);
-  const rowH = Math.max(18, Math.min(56, (height - gridTop - 4) / rows));
-  const r = Math.max(3, Math.min(8, (rowH - 28) / 2));
+  // Names under the nodes while rows are tall enough for them, else beside (one short line less).
+  const grid = (cellW: number) => {
+    const cols = Math.max(1, Math.min(many.length, Math.floor((width - 8) / cellW)));
+    const rows = Math.ceil(many.length / cols);
+    return { cols, rows, rowH: Math.max(14, Math.min(56, room / rows)) };
+  };
+  const under = grid(Math.max(40, longest * 6.6 + 10));
+  const side = grid(longest * 6.6 + 30);
+  const useSide = under.rowH < 36 && side.rowH > under.rowH;
+  const { cols, rowH } = useSide ? side : under;
+  const r = useSide ? Math.max(3, Math.min(7, (rowH - 6) / 2)) : Math.max(3, Math.min(8, (rowH - 28) / 2));
+  const cellW = width / cols;
   many.forEach((a, i) => {
     const row = Math.floor(i / cols);
     const inRow = Math.min(cols, many.length - row * cols);
-    const x = (width * ((i % cols) + 0.5)) / inRow;
-    const y = gridTop + row * rowH + r + 2;
-    nodes.set(a.id, below(a.id, x, y, r, false));
+    const y = gridTop + row * rowH + (useSide ? rowH / 2 - 4 : r + 2);
+    if (useSide) {
+      // Left-aligned in its cell, the name to the right.
+      const x = (i % cols) * cellW + r + 8;
+      nodes.set(a.id, beside(a.id, x, y, r));
+    } else nodes.set(a.id, below(a.id, (width * ((i % cols) + 0.5)) / inRow, y, r, false));
   });
+}
+
+function beside(id: number, x: number, y: number, r: number): NodeLayout {
+  return {
+    id,
+    x,
+    y,
+    r,
+    hub: false,
+    label: 'beside',
+    lx: x + r + 5,
+    ly: y + 1,
+    anchor: 'start',
+    rotate: 0,
+    withState: 'below',
+  };
 }
 
 function below(id: number, x: number, y: number, r: number, hub: boolean): NodeLayout {
