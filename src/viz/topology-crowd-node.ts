@@ -15,6 +15,8 @@ export interface CrowdEl {
   crowd: Crowd;
   g: G;
   bars: G;
+  /** The card's own tooltip (the bars have theirs). */
+  tip: Selection<SVGTitleElement, unknown, null, undefined>;
   /** Histogram last drawn, as "state:n|..." (repaint only on change). */
   drawn: string;
 }
@@ -82,7 +84,8 @@ export function drawCrowd(g: G, crowd: Crowd, at: NodeLayout, onToggle: (kind: s
       onToggle(crowd.kind);
     }
   });
-  return { crowd, g: card, bars, drawn: '' };
+  const tip = card.insert<SVGTitleElement>('title', ':first-child');
+  return { crowd, g: card, bars, tip, drawn: '' };
 }
 
 /** Redraws the histogram when the members' states changed. */

@@ -18,6 +18,8 @@ export function placeLayered(
   nodes: Map<number, NodeLayout>,
   width: number,
   height: number,
+  /** Each member's home hub (the server it talks to most), if every member has one. */
+  home?: ReadonlyMap<number, number>,
 ): void {
   const hubR = 11;
   const hubW = (h: ActorInfo) => h.name.length * 7.2 + 16;
@@ -47,6 +49,20 @@ export function placeLayered(
   if (!many.length) return;
   const gridTop = TOP + hubRows * hubRowH + 10;
   const room = height - gridTop - 4;
+  if (hubRows === 1 && home && many.every((a) => home.has(a.id))) {
+    // Each server's clients in a column under it: which client talks to which server reads at a glance.
+    for (const h of hubs) {
+      const mine = many.filter((a) => home.get(a.id) === h.id);
+      const at = nodes.get(h.id)!;
+      const rowH = Math.max(12, Math.min(40, room / Math.max(1, mine.length)));
+      const r = Math.max(3, Math.min(7, (rowH - 6) / 2));
+      // Moved left if the names would run past the panel's right edge.
+      const labelW = Math.max(0, ...mine.map((a) => a.name.length)) * 6.6;
+      const x = Math.max(r + 4, Math.min(at.x - 24, width - labelW - r - 12));
+      mine.forEach((a, i) => nodes.set(a.id, beside(a.id, x, gridTop + i * rowH + rowH / 2 - 4, r)));
+    }
+    return;
+  }
   const longest = Math.max(...many.map((a) => a.name.length));
   // Names under the nodes while rows are tall enough for them, else beside (one short line less).
   const grid = (cellW: number) => {

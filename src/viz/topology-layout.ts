@@ -122,7 +122,7 @@ export function layoutTopology(
       // Servers too close for their names side by side: servers in a row, each one's clients under it.
       if (hubLabelsClash(hubs, nodes)) {
         nodes.clear();
-        placeLayered(hubs, edge, nodes, width, height);
+        placeLayered(hubs, edge, nodes, width, height, home);
         return { nodes, dense: false, width, height };
       }
     } else placeHubs(hubs, nodes, { x0: cx - R * 0.35, x1: cx + R * 0.35, cy, height: R * 1.2 });
