@@ -109,7 +109,12 @@ export function mountHistogram(
         : [{ name, v, px: x(Math.max(first, Math.min(last, v))), text: percentileLabel(name, v, opts.unit) }];
     });
     const [p50, p99] = marks;
-    const stacked = p50 && p99 && Math.abs(p99.px - p50.px) < p50.text.length * 6.5 + 8;
+    // Where each label runs (about 6.9 px a character at 11 px bold): right of its line, or left near the edge.
+    const span = (m: (typeof marks)[number]) => {
+      const w = m.text.length * 6.9;
+      return m.px > width - 110 ? [m.px - 4 - w, m.px - 4] : [m.px + 4, m.px + 4 + w];
+    };
+    const stacked = p50 && p99 && span(p50)[0]! < span(p99)[1]! + 8 && span(p99)[0]! < span(p50)[1]! + 8;
     const g = gMarks.selectAll<SVGGElement, (typeof marks)[number]>('g').data(marks, (d) => d.name);
     g.join((enter) => {
       const e = enter.append('g');

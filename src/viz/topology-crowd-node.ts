@@ -15,6 +15,7 @@ export interface CrowdEl {
   crowd: Crowd;
   g: G;
   bars: G;
+  width: number;
   /** The card's own tooltip (the bars have theirs). */
   tip: Selection<SVGTitleElement, unknown, null, undefined>;
   /** Histogram last drawn, as "state:n|..." (repaint only on change). */
@@ -27,6 +28,8 @@ export interface CrowdEl {
  * bar's tooltip and in the node's accessible name). Enter, Space or a click shows the members.
  */
 export function drawCrowd(g: G, crowd: Crowd, at: NodeLayout, onToggle: (kind: string) => void): CrowdEl {
+  // Wide enough for the count and the ▸ beside it (about 7.6 px a character at 12 px bold).
+  const W = Math.max(CROWD_W, crowd.name.length * 7.6 + 30);
   const card = g
     .append('g')
     .attr('class', 'crowd')
@@ -37,9 +40,9 @@ export function drawCrowd(g: G, crowd: Crowd, at: NodeLayout, onToggle: (kind: s
     .style('cursor', 'pointer');
   card
     .append('rect')
-    .attr('x', -CROWD_W / 2)
+    .attr('x', -W / 2)
     .attr('y', -CROWD_H / 2)
-    .attr('width', CROWD_W)
+    .attr('width', W)
     .attr('height', CROWD_H)
     .attr('rx', 8)
     .style('fill', css.panel)
@@ -48,17 +51,18 @@ export function drawCrowd(g: G, crowd: Crowd, at: NodeLayout, onToggle: (kind: s
   // Stacked edges behind the card say "many" without colour.
   card
     .insert('rect', ':first-child')
-    .attr('x', -CROWD_W / 2 + 4)
+    .attr('x', -W / 2 + 4)
     .attr('y', -CROWD_H / 2 - 4)
-    .attr('width', CROWD_W)
+    .attr('width', W)
     .attr('height', CROWD_H)
     .attr('rx', 8)
     .style('fill', css.panel)
     .style('stroke', css.muted)
     .style('stroke-width', 1);
-  const labels = card.append('g').attr('text-anchor', 'middle').style('pointer-events', 'none');
+  const labels = card.append('g').style('pointer-events', 'none');
   labels
     .append('text')
+    .attr('x', -W / 2 + 8)
     .attr('y', -CROWD_H / 2 + 15)
     .attr('font-size', 12)
     .attr('font-weight', 600)
@@ -66,14 +70,14 @@ export function drawCrowd(g: G, crowd: Crowd, at: NodeLayout, onToggle: (kind: s
     .text(`${crowd.name} `);
   labels
     .append('text')
-    .attr('x', CROWD_W / 2 - 6)
+    .attr('x', W / 2 - 6)
     .attr('y', -CROWD_H / 2 + 15)
     .attr('text-anchor', 'end')
     .attr('font-size', 10)
     .attr('aria-hidden', 'true')
     .style('fill', css.muted)
     .text('▸');
-  const bars = card.append('g').attr('transform', `translate(${-CROWD_W / 2 + 8},${CROWD_H / 2 - 6})`);
+  const bars = card.append('g').attr('transform', `translate(${-W / 2 + 8},${CROWD_H / 2 - 6})`);
   card.on('click', (ev: MouseEvent) => {
     ev.stopPropagation();
     onToggle(crowd.kind);
@@ -85,7 +89,7 @@ export function drawCrowd(g: G, crowd: Crowd, at: NodeLayout, onToggle: (kind: s
     }
   });
   const tip = card.insert<SVGTitleElement>('title', ':first-child');
-  return { crowd, g: card, bars, tip, drawn: '' };
+  return { crowd, g: card, bars, tip, width: W, drawn: '' };
 }
 
 /** Redraws the histogram when the members' states changed. */
@@ -96,7 +100,7 @@ export function paintCrowd(c: CrowdEl, stateAt: (id: number) => string, order: r
   c.drawn = key;
   const colorOf = stateColors();
   const max = Math.max(1, ...hist.map((h) => h.n));
-  const room = CROWD_W - 16;
+  const room = c.width - 16;
   const bw = Math.max(3, Math.min(16, room / Math.max(1, hist.length) - 2));
   c.bars.selectAll('*').remove();
   hist.forEach((h, i) => {
@@ -126,8 +130,9 @@ export function drawRegroup(
 ): void {
   g.selectAll('*').remove();
   kinds.forEach(({ kind, n }, i) => {
-    const text = `▾ group ${n} ${plural(kind, n)}`;
-    const w = text.length * 6.2 + 14;
+    // Short, to keep clear of the nodes; the accessible name says what it groups.
+    const text = kinds.length > 1 ? `▾ group ${plural(kind, n)}` : '▾ group';
+    const w = text.length * 6.4 + 14;
     const b = g
       .append('g')
       .attr('class', 'regroup')
@@ -135,7 +140,7 @@ export function drawRegroup(
       .attr('tabindex', 0)
       .attr('role', 'button')
       .attr('aria-expanded', 'true')
-      .attr('aria-label', text.slice(2))
+      .attr('aria-label', `group ${n} ${plural(kind, n)}`)
       .style('cursor', 'pointer');
     b.append('rect')
       .attr('width', w)
