@@ -1,7 +1,10 @@
 // usage: node shots.mjs OUTDIR lesson[,lesson] WxH[,WxH] light|dark[,..] [t] [query]
 import { chromium } from '@playwright/test';
 const [out, lessons, sizes, schemes, t = '8000', query = ''] = process.argv.slice(2);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 for (const scheme of schemes.split(','))
   for (const size of sizes.split(',')) {
     const [w, h] = size.split('x').map(Number);

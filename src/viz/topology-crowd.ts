@@ -1,4 +1,5 @@
 import type { ActorInfo } from '../engine/sim';
+import type { TraceIndex } from './trace-index';
 
 /** More than this many actors of one kind are drawn as one crowd node until it is expanded. */
 export const CROWD_ABOVE = 24;
@@ -90,4 +91,10 @@ export function stateHistogram(
   return [...counts]
     .map(([state, n]) => ({ state, n }))
     .sort((a, b) => rank(a.state) - rank(b.state) || a.state.localeCompare(b.state));
+}
+
+/** Actors that are down at some moment of the run: they stay nodes of their own. */
+export function crashingActors(index: TraceIndex): Set<number> {
+  const down = (id: number) => index.stateChanges(id, 0, index.durationMs).some((c) => c.state === 'down');
+  return new Set(index.actors.filter((a) => down(a.id)).map((a) => a.id));
 }

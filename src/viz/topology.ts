@@ -1,8 +1,9 @@
-import { pointer, type Selection } from 'd3';
+import { pointer } from 'd3';
 import type { Box } from './label-collide';
 import { createSvg, sizeOf, type Svg } from './dom';
 import { createMessageLayer } from './topology-canvas';
-import { crowdLinks, groupCrowds, type Crowd } from './topology-crowd';
+import { crashingActors, crowdLinks, groupCrowds, type Crowd } from './topology-crowd';
+import { addLayers } from './topology-layers';
 import { drawCrowd, drawRegroup, paintCrowd, type CrowdEl } from './topology-crowd-node';
 import { declutter } from './topology-declutter';
 import { createDenseLayer } from './topology-dense';
@@ -16,12 +17,12 @@ import type { ViewHandle } from './view';
 
 /** In dense topologies (over 60 clients), node colours repaint every this many frames while playing. */
 const DENSE_NODE_FRAMES = 20;
+/** While playing, crowd histograms repaint every this many frames. */
+const CROWD_FRAMES = 6;
 /** Above this many small edge nodes, they (and their links) are drawn on a canvas rather than as SVG. */
 const CANVAS_CROWD_ABOVE = 150;
 /** A playback jump (scrub, step, restart) larger than this repaints the nodes at once. */
 const NODE_CATCH_UP_MS = 1000;
-
-type G = Selection<SVGGElement, unknown, null, undefined>;
 
 export interface TopologyHandle extends ViewHandle {
   select(id: number | null): void;
@@ -50,26 +51,9 @@ export function mountTopology(
   const edge = new Set(index.actors.filter((a) => isEdgeActor(counts, a.kind)).map((a) => a.id));
   const hubKinds = new Set(index.actors.filter((a) => !edge.has(a.id)).map((a) => a.kind));
   // Actors that crash at some point stay their own node: a crash should never hide in a crowd.
-  const crashing = new Set(
-    index.actors
-      .filter((a) => index.stateChanges(a.id, 0, index.durationMs).some((c) => c.state === 'down'))
-      .map((a) => a.id),
-  );
+  const crashing = crashingActors(index);
   const expanded = new Set<string>();
-  const gLinks: G = svg.append('g').attr('class', 'links');
-  const gStanding: G = svg.append('g').attr('class', 'connections');
-  const gFaults: G = svg.append('g').attr('class', 'faults');
-  const gNodes: G = svg.append('g').attr('class', 'nodes');
-  const gHover: G = svg.append('g').attr('class', 'hover').style('pointer-events', 'none');
-  const gHud: G = svg.append('g').attr('class', 'hud').style('pointer-events', 'none');
-  const gLegend: G = svg.append('g').attr('class', 'legend').style('pointer-events', 'none');
-  const gRegroup: G = svg.append('g').attr('class', 'crowd-controls');
-  const inFlightText = gHud
-    .append('text')
-    .attr('x', 12)
-    .attr('y', 20)
-    .attr('font-size', 12)
-    .style('fill', css.muted);
+  const { gLinks, gStanding, gFaults, gNodes, gHover, gLegend, gRegroup, inFlightText } = addLayers(svg);
 
   let layout: TopologyLayout = layoutTopology(index.actors, 1, 1);
   /** Where each actor is drawn: its own node, or its crowd's while the crowd is collapsed. */
@@ -213,6 +197,14 @@ export function mountTopology(
     update(t);
   }
 
+  let crowdTimer = 0;
+  function paintCrowds(): void {
+    window.clearTimeout(crowdTimer);
+    crowdTimer = 0;
+    for (const c of crowdEls)
+      paintCrowd(c, (id) => index.stateAt(id, t), index.statesByKind.get(c.crowd.kind) ?? []);
+  }
+
   function update(tt: number): void {
     t = tt;
     // Theme switches are rare; re-reading the palette now and then keeps the canvas in step without per-frame style reads.
@@ -227,10 +219,12 @@ export function mountTopology(
         const s = index.stateAt(id, t);
         if (s !== n.state) paintNode(n, s, index);
       }
-      for (const c of crowdEls)
-        paintCrowd(c, (id) => index.stateAt(id, t), index.statesByKind.get(c.crowd.kind) ?? []);
       dense.paint((id) => index.stateAt(id, t), selected, palette);
     }
+    // A crowd's histogram sums up hundreds of members: a few times a second is enough while
+    // playing; a skipped repaint still comes shortly after (a step while paused shows).
+    if (jumped || frames % CROWD_FRAMES === 0) paintCrowds();
+    else if (!crowdTimer && crowdEls.length) crowdTimer = window.setTimeout(paintCrowds, 150);
     showIntervals(intervalEls, t);
     const flying = index.messagesInFlight(t);
     if (flying !== lastInFlight) {
@@ -253,6 +247,7 @@ export function mountTopology(
     update,
     resize: build,
     destroy() {
+      window.clearTimeout(crowdTimer);
       svg.remove();
       layer.canvas.remove();
       dense.canvas.remove();
