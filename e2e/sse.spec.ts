@@ -41,6 +41,9 @@ test('server-sent events: from the index, replay the run through the restart, fi
   // Play moves time and the topology's tabs leave their first state; pause holds it.
   await expect(lesson.time).toHaveText('0 ms / 1 min 0.0 s');
   await expect(lesson.node('server')).toHaveAttribute('aria-label', 'server idle (server)');
+  // 80 tabs are one crowd node until opened; then each tab is a node of its own.
+  await expect(lesson.crowd('80 clients')).toBeVisible();
+  await lesson.expandCrowd('80 clients');
   const firstTab = lesson.node('b1-tab1');
   const tabAtStart = await firstTab.getAttribute('aria-label');
   await lesson.button('Play').click();

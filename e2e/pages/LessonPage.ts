@@ -91,6 +91,19 @@ export class LessonPage {
     return this.page.locator(`figure svg g[aria-label^="${name} "]`).first();
   }
 
+  /** A crowd node (many actors of one kind as one), by its visible count, e.g. "200 clients". */
+  crowd(name: string, panel?: string): Locator {
+    const scope = panel ? `section[aria-label="Views of ${panel}"] ` : '';
+    return this.page.locator(`${scope}figure svg g.crowd[aria-label^="${name}: "]`).first();
+  }
+
+  /** Opens a crowd from the keyboard so its members are nodes of their own. */
+  async expandCrowd(name: string): Promise<void> {
+    await this.crowd(name).focus();
+    await this.page.keyboard.press('Enter');
+    await expect(this.crowd(name)).toHaveCount(0);
+  }
+
   /** Playback time in ms, from the test hook. */
   async t(): Promise<number> {
     return (await this.page.evaluate(() => window.__playground!.playback())).t;

@@ -61,9 +61,17 @@ export function addArrowMarker(svg: Svg, id: string, color: string, size = 7): v
     .style('fill', color);
 }
 
-/** A chart's bold title on the left and a live figure on the right of its top line; returns the figure. */
-export function chartHeader(svg: Svg, title: string, fg: string) {
-  svg
+/** A chart's top line: its title on the left, a live figure on the right. */
+export interface ChartHeader {
+  /** Shows the figure right-aligned at `right`; the title gives way (shortened with "…") if both do not fit. */
+  show(value: string, right: number): void;
+}
+
+/** About this many pixels a character at 12 px, wide enough for digits and spaces. */
+const VALUE_CHAR_PX = 6.9;
+
+export function chartHeader(svg: Svg, title: string, fg: string): ChartHeader {
+  const titleText = svg
     .append('text')
     .attr('x', 12)
     .attr('y', 19)
@@ -71,5 +79,35 @@ export function chartHeader(svg: Svg, title: string, fg: string) {
     .attr('font-weight', 600)
     .style('fill', fg)
     .text(title);
-  return svg.append('text').attr('y', 19).attr('text-anchor', 'end').attr('font-size', 12).style('fill', fg);
+  titleText.append('title').text(title);
+  const value = svg
+    .append('text')
+    .attr('y', 19)
+    .attr('text-anchor', 'end')
+    .attr('font-size', 12)
+    .style('fill', fg);
+  let charPx = 0;
+  let shown = '';
+  let shownTitle = title;
+  return {
+    show(text, right) {
+      if (!charPx) {
+        // Measured once, when first laid out (a hidden view measures 0 and tries again later).
+        const w = (titleText.node() as SVGTextElement).getComputedTextLength?.() ?? 0;
+        charPx = w > 0 ? w / title.length : 0;
+      }
+      const room = right - 12 - (text ? text.length * VALUE_CHAR_PX + 12 : 0);
+      const fits = Math.max(4, Math.floor(room / (charPx || 7.6)));
+      const next = title.length <= fits ? title : `${title.slice(0, Math.max(1, fits - 1)).trimEnd()}…`;
+      if (next !== shownTitle) {
+        shownTitle = next;
+        titleText.text(next).append('title').text(title);
+      }
+      if (text !== shown) {
+        shown = text;
+        value.text(text);
+      }
+      value.attr('x', right);
+    },
+  };
 }

@@ -26,7 +26,7 @@ export function mountHistogram(
   const data = buildHistogram(series);
   const counts = new PrefixCounts(data);
   const svg = createSvg(el, `${opts.title}: histogram of ${opts.summary} in ${opts.unit}.`);
-  const countText = chartHeader(svg, opts.title, css.fg);
+  const header = chartHeader(svg, opts.title, css.fg);
   const gx = svg.append('g').style('color', css.muted);
   const gy = svg.append('g').style('color', css.muted);
   const xUnit = svg
@@ -61,7 +61,6 @@ export function mountHistogram(
     if (!data.log) xAxis.tickFormat((d) => fmtNumber(Number(d)));
     gx.attr('transform', `translate(0,${height - M.bottom})`).call(xAxis);
     xUnit.attr('x', width - M.right).attr('y', height - 3);
-    countText.attr('x', width - M.right);
     empty.attr('x', width / 2).attr('y', (M.top + height - M.bottom) / 2);
     drawnCount = -1;
     render();
@@ -96,7 +95,7 @@ export function mountHistogram(
       .attr('width', (d) => Math.max(0.5, d.x1 - d.x0 - 1))
       .attr('y', (d) => y(d.c))
       .attr('height', (d) => y(0) - y(d.c));
-    countText.text(`${fmtNumber(n)} sample${n === 1 ? '' : 's'}`);
+    header.show(`${fmtNumber(n)} sample${n === 1 ? '' : 's'}`, width - M.right);
     empty.text(n ? '' : series.value.length ? 'No samples yet' : `No "${opts.summary}" samples in this run`);
     drawMarks();
   }
@@ -110,7 +109,12 @@ export function mountHistogram(
         : [{ name, v, px: x(Math.max(first, Math.min(last, v))), text: percentileLabel(name, v, opts.unit) }];
     });
     const [p50, p99] = marks;
-    const stacked = p50 && p99 && Math.abs(p99.px - p50.px) < p50.text.length * 6.5 + 8;
+    // Where each label runs (about 6.9 px a character at 11 px bold): right of its line, or left near the edge.
+    const span = (m: (typeof marks)[number]) => {
+      const w = m.text.length * 6.9;
+      return m.px > width - 110 ? [m.px - 4 - w, m.px - 4] : [m.px + 4, m.px + 4 + w];
+    };
+    const stacked = p50 && p99 && span(p50)[0]! < span(p99)[1]! + 8 && span(p99)[0]! < span(p50)[1]! + 8;
     const g = gMarks.selectAll<SVGGElement, (typeof marks)[number]>('g').data(marks, (d) => d.name);
     g.join((enter) => {
       const e = enter.append('g');

@@ -17,4 +17,12 @@ describe('state categories', () => {
     expect(stateCategory('closed')).toBe('rest');
     expect(stateCategory('zzz')).toBe('other');
   });
+
+  it('tell the sharding states apart: steady, fetching a new map, moving keys', () => {
+    for (const s of ['stable', 'current', 'serving', 'standby']) expect(stateCategory(s)).toBe('rest');
+    expect(stateCategory('refreshing')).toBe('requesting');
+    for (const s of ['migrating', 'donating', 'receiving']) expect(stateCategory(s)).toBe('moving');
+    expect(stateCategory('steady')).toBe('rest');
+    expect(stateCategory('spiking')).toBe('busy');
+  });
 });

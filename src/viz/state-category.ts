@@ -4,7 +4,7 @@
  * from which states a run happened to visit. The exact state is always in the label.
  */
 export type StateCategory =
-  'rest' | 'connecting' | 'requesting' | 'open' | 'busy' | 'closing' | 'down' | 'other';
+  'rest' | 'connecting' | 'requesting' | 'open' | 'busy' | 'moving' | 'closing' | 'down' | 'other';
 
 /** Keywords per category, checked in this order within one name part ("openDelay" is connecting, not open). */
 const KEYWORDS: [StateCategory, string[]][] = [
@@ -25,10 +25,29 @@ const KEYWORDS: [StateCategory, string[]][] = [
       'syn',
     ],
   ],
-  ['requesting', ['request', 'asking', 'sending', 'fetch', 'polling']],
+  ['requesting', ['request', 'asking', 'sending', 'fetch', 'polling', 'refresh']],
+  // Data moving between servers (a shard handing keys to another, a replica catching up).
+  ['moving', ['migrat', 'donat', 'receiv', 'transfer', 'copy', 'rebalanc', 'catch']],
   ['open', ['open', 'held', 'holding', 'stream', 'subscribed', 'established', 'live']],
-  ['busy', ['process', 'work', 'handl', 'busy', 'compute']],
-  ['rest', ['idle', 'wait', 'accept', 'serv', 'listen', 'ready', 'closed', 'sleep', 'pending']],
+  ['busy', ['process', 'work', 'handl', 'busy', 'compute', 'spik', 'burst']],
+  [
+    'rest',
+    [
+      'idle',
+      'wait',
+      'accept',
+      'serv',
+      'listen',
+      'ready',
+      'closed',
+      'sleep',
+      'pending',
+      'stable',
+      'current',
+      'standby',
+      'steady',
+    ],
+  ],
 ];
 
 function categoryOfPart(part: string): StateCategory | undefined {
@@ -55,6 +74,7 @@ export const CATEGORY_LABEL: Record<StateCategory, string> = {
   requesting: 'request outstanding',
   open: 'connection open / held',
   busy: 'working',
+  moving: 'moving data between servers',
   closing: 'closing',
   down: 'down',
   other: 'other',
@@ -70,6 +90,7 @@ export const CATEGORY_COLOR: Record<StateCategory, string> = {
   requesting: '#f97316',
   open: '#10b981',
   busy: '#ec4899',
+  moving: '#0f766e',
   closing: '#a16207',
   down: 'var(--bad, #dc2626)',
   other: '#06b6d4',

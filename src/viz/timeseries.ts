@@ -32,7 +32,7 @@ export function mountTimeSeries(
   const svg = createSvg(el, `${opts.title}: line chart of ${opts.gauge} over time, in ${opts.unit}.`);
   const clipId = uid('ts-clip');
   const clip = svg.append('defs').append('clipPath').attr('id', clipId).append('rect');
-  const valueText = chartHeader(svg, opts.title, css.fg);
+  const header = chartHeader(svg, opts.title, css.fg);
   const gx = svg.append('g').style('color', css.muted);
   const gy = svg.append('g').style('color', css.muted);
   const unitText = svg.append('text').attr('font-size', 10).style('fill', css.muted).text(opts.unit);
@@ -112,7 +112,7 @@ export function mountTimeSeries(
         .tickFormat((d) => fmtTime(Number(d))),
     );
     unitText.attr('x', M.left + 4).attr('y', M.top + 4);
-    valueText.attr('x', width - M.right);
+    header.show(lastLabel, width - M.right);
     empty.attr('x', width / 2).attr('y', height / 2);
     yMax = -1;
     update(t);
@@ -147,7 +147,7 @@ export function mountTimeSeries(
     const label = v === undefined ? '' : `${fmtValue(v, opts.unit)} at ${fmtTime(t)}`;
     if (label !== lastLabel) {
       lastLabel = label;
-      valueText.text(label);
+      header.show(label, width - M.right);
       setLabel(svg, `${opts.title}: ${label || 'no data yet'}.`);
     }
   }

@@ -1,4 +1,5 @@
 import type { ActorInfo } from '../engine/sim';
+import { placeLayered } from './topology-layered';
 import { homeHubs, sectorHubPositions, type LinkWeight } from './topology-sectors';
 
 /** Where a node's text goes: beside it (horizontal, up to two lines), along its ray (rotated), or nowhere (dense). */
@@ -31,6 +32,9 @@ export interface TopologyLayout {
 /** Kinds that sit at the edge of a system (they start requests); the others are its core. */
 const EDGE_KIND = /client|user|browser|tab|producer|sensor|device|caller/i;
 export const DENSE_ABOVE = 60;
+/** Room the in-flight counter takes at the top left; height of a core node's two label lines. */
+const TOP = 34;
+const HUB_LABEL_H = 30;
 const COLUMN_MAX = 8;
 
 export function isEdgeActor(kindCounts: Map<string, number>, kind: string): boolean {
@@ -71,12 +75,24 @@ export function layoutTopology(
       const y = (height * (i + 1)) / (edge.length + 1);
       nodes.set(a.id, beside(a.id, colX, y, 12, false, 'left'));
     });
+    // Below the counter at the top left ("12 messages in flight").
     placeHubs(hubs, nodes, {
       x0: Math.min(width - 80, colX + Math.max(140, width * 0.3)),
       x1: width - 70,
-      cy,
-      height,
+      cy: (height + TOP) / 2,
+      height: height - TOP - 8,
+      right: width,
     });
+    return { nodes, dense: false, width, height };
+  }
+  // Many servers of one tier (shards) behind a few core ones (routers): rows, labels under nodes.
+  if (
+    hubs.length > 0 &&
+    edge.length > 0 &&
+    edge.length <= DENSE_ABOVE &&
+    !edge.some((a) => EDGE_KIND.test(a.kind))
+  ) {
+    placeLayered(hubs, edge, nodes, width, height);
     return { nodes, dense: false, width, height };
   }
   if (edge.length === 0) {
@@ -103,6 +119,12 @@ export function layoutTopology(
     if (hubs.length > 1 && home.size > 0) {
       for (const [id, at] of sectorHubPositions(hubs, home, angle, cx, cy, R * 0.62))
         nodes.set(id, beside(id, at.x, at.y, 11, true, 'below'));
+      // Servers too close for their names side by side: servers in a row, each one's clients under it.
+      if (hubLabelsClash(hubs, nodes)) {
+        nodes.clear();
+        placeLayered(hubs, edge, nodes, width, height, home);
+        return { nodes, dense: false, width, height };
+      }
     } else placeHubs(hubs, nodes, { x0: cx - R * 0.35, x1: cx + R * 0.35, cy, height: R * 1.2 });
     return { nodes, dense, width, height };
   }
@@ -177,24 +199,48 @@ function radial(
   };
 }
 
-/** Core actors in one column per kind (e.g. router | shards), centred in a box. */
+/**
+ * Core actors in one column per kind (e.g. queue | consumers), centred in a box. A column
+ * too tight for names under its nodes puts them beside instead (the last column's to its
+ * right, moved in so they are not cut at the panel's edge `right`).
+ */
 function placeHubs(
   hubs: readonly ActorInfo[],
   nodes: Map<number, NodeLayout>,
-  box: { x0: number; x1: number; cy: number; height: number },
+  box: { x0: number; x1: number; cy: number; height: number; right?: number },
 ): void {
   const kinds = [...new Set(hubs.map((h) => h.kind))];
   kinds.forEach((kind, k) => {
     const col = hubs.filter((h) => h.kind === kind);
-    const x =
+    let x =
       kinds.length === 1 ? (box.x0 + box.x1) / 2 : box.x0 + ((box.x1 - box.x0) * k) / (kinds.length - 1);
     const step = Math.min(78, box.height / Math.max(1, col.length));
     const r = Math.max(8, Math.min(22, step * 0.3));
+    const tight = col.length > 1 && step < 2 * r + 10 + HUB_LABEL_H;
+    const last = k === kinds.length - 1 && kinds.length > 1;
+    const side = !tight ? 'below' : last ? 'right' : 'left';
+    const r2 = tight ? Math.min(r, (step - 12) / 2) : r;
+    if (tight && last && box.right !== undefined) {
+      const labelW = Math.max(...col.map((a) => a.name.length)) * 7.4;
+      x = Math.min(x, box.right - labelW - r2 - 16);
+    }
     col.forEach((a, i) => {
       const y = box.cy + (i - (col.length - 1) / 2) * step;
-      nodes.set(a.id, beside(a.id, x, y, r, true, 'below'));
+      nodes.set(a.id, beside(a.id, x, y, Math.max(5, r2), true, side));
     });
   });
+}
+
+/** Whether any two core actors' names (12 px bold, under their nodes) would overlap. */
+function hubLabelsClash(hubs: readonly ActorInfo[], nodes: Map<number, NodeLayout>): boolean {
+  const w = (a: ActorInfo) => a.name.length * 7.4 + 8;
+  return hubs.some((a, i) =>
+    hubs.slice(i + 1).some((b) => {
+      const p = nodes.get(a.id)!;
+      const q = nodes.get(b.id)!;
+      return Math.abs(p.x - q.x) < (w(a) + w(b)) / 2 && Math.abs(p.y - q.y) < HUB_LABEL_H + 2 * p.r;
+    }),
+  );
 }
 
 function placePeers(

@@ -107,11 +107,7 @@ export function drawNodes(
         .style('fill', css.fg)
         .text(two ? `${actor.name} ` : actor.name);
       if (two)
-        stateText = labels
-          .append('text')
-          .attr('dy', '0.95em')
-          .attr('font-size', 9.5)
-          .style('fill', css.muted);
+        stateText = labels.append('text').attr('dy', '1.1em').attr('font-size', 9.5).style('fill', css.muted);
       else if (n.withState === 'inline')
         stateText = name.append('tspan').style('fill', css.muted) as unknown as NodeEl['stateText'];
     }
