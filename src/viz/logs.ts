@@ -37,7 +37,10 @@ export function mountLogs(el: HTMLElement, index: TraceIndex, spec: LogsSpec): V
 
   function build(): void {
     ({ width, height } = sizeOf(el));
-    valueText.attr('x', width - 10);
+    valueText
+      .attr('x', width - 10)
+      .attr('y', height - 5)
+      .attr('font-size', 11);
     legend.selectAll('*').remove();
     let lx = 12;
     spec.cursors.forEach((c, k) => {
@@ -48,12 +51,15 @@ export function mountLogs(el: HTMLElement, index: TraceIndex, spec: LogsSpec): V
       const text = g.append('text').attr('x', 8).attr('y', 4).style('fill', css.fg).text(c.label);
       lx += 16 + (text.node()?.getComputedTextLength?.() || c.label.length * 6) + 10;
     });
-    legend
-      .append('text')
-      .attr('x', lx)
-      .attr('y', 38)
-      .style('fill', css.muted)
-      .text(spec.cursors.length ? `lag = end − position (${spec.unit})` : spec.unit);
+    // The lag columns' heading, right of the bars.
+    const right = width - 8 - LAG_COL * Math.max(1, spec.cursors.length);
+    if (spec.cursors.length && lx < right)
+      legend
+        .append('text')
+        .attr('x', right + 6)
+        .attr('y', 38)
+        .style('fill', css.muted)
+        .text('lag');
     body.selectAll('*').remove();
     rowsG = [];
     for (let i = 0; i < n; i++) rowsG.push(body.append('g'));
@@ -68,9 +74,9 @@ export function mountLogs(el: HTMLElement, index: TraceIndex, spec: LogsSpec): V
     const domain = niceMax(top);
     const right = width - 8 - LAG_COL * Math.max(1, spec.cursors.length);
     const x = (o: number) => LEFT + (Math.max(0, Math.min(o, domain)) / domain) * Math.max(1, right - LEFT);
-    const rowH = n ? Math.min(44, (height - TOP - BOTTOM) / n) : 0;
+    const rowH = n ? Math.min(56, (height - TOP - BOTTOM) / n) : 0;
     rows.forEach((r, i) => drawRow(rowsG[i]!, r, TOP + i * rowH, rowH, x, right));
-    axisText.text(`offsets 0 – ${fmtNumber(domain)} ${spec.unit} · ${fmtTime(t)}`);
+    axisText.text(`offsets 0–${fmtNumber(domain)} · ${fmtTime(t)}`);
     const worst = Math.max(0, ...rows.flatMap((r) => r.cursors.map((c) => c.lag ?? 0)));
     valueText.text(spec.cursors.length ? `max lag ${fmtNumber(worst)}` : '');
     setLabel(svg, `${spec.title} at ${fmtTime(t)}: ${rows.map((r) => describe(r, spec)).join('; ')}.`);
