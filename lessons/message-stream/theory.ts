@@ -78,7 +78,8 @@ export const messageStreamTheory: Claim[] = [
     why: `${ASSUMPTIONS} In a stable queue everything that arrives is processed (X = λ); a consumer busy all the time finishes 1/S a second, whatever the number of idle consumers beside it.`,
     unit: 'records/s',
     predict: (p) => (clearOfOne(p) ? capacity(p) : undefined),
-    tolerance: { relative: 0.08 },
+    // Poisson counts: √N/N ≈ 1.5% over the default window (4,500 records); 40.3, 39.0, 39.7 against 40.
+    tolerance: { relative: 0.06 },
   },
   {
     metric: 'steadyLatencyMs',
@@ -88,7 +89,8 @@ export const messageStreamTheory: Claim[] = [
     why: `${ASSUMPTIONS} For M/M/1 the mean time in system is S/(1 − ρ); averaged over the consumers, weighted by the records each serves.`,
     unit: 'ms',
     predict: (p) => (steady(p) ? meanTimeMs(p) : undefined),
-    // Seeds 1–3 at the defaults fall within about 15% (the hot consumer's waits dominate).
+    // Seeds 1–3 at the defaults give 128.7, 141.8, 136.7 ms against 138.7 ms, but seed 7 gives 107:
+    // the hot consumer (ρ ≈ 0.77) has long busy periods, so a two-minute mean varies by ±25%.
     tolerance: { relative: 0.3, absolute: 2 },
   },
   {
@@ -98,6 +100,7 @@ export const messageStreamTheory: Claim[] = [
     why: `Little's law: the records waiting or in process equal the arrival rate times the time each spends there. ${ASSUMPTIONS}`,
     unit: 'records',
     predict: (p) => (steady(p) ? (p.recordsPerSecond / 1000) * meanTimeMs(p) : undefined),
+    // Same spread as the mean time (5.20, 5.57, 5.50 against 5.55 records at the defaults, seeds 1–3).
     tolerance: { relative: 0.3, absolute: 0.2 },
   },
   {
