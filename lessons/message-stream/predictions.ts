@@ -49,7 +49,7 @@ export const messageStreamPredictions = [
         blogRebalances > 0 ? 'pauses' : m.count('lagAtEnd', 'blog') > 50 ? 'loses' : 'unaffected';
       return {
         answer,
-        explanation: `blog-count: ${fmt(blogRebalances)} rebalances, largest lag ${fmt(m.peak('groupLag', 'blog'))} records. search-indexing: ${fmt(m.count('rebalances', 'search'))} rebalances, largest lag ${fmt(m.peak('groupLag', 'search'))} records, ${fmt(m.count('duplicates', 'search'))} records processed twice after the move, ${fmt(m.count('lagAtEnd', 'search'))} left at the end. Each group has its own members and offsets.`,
+        explanation: `blog-count: ${fmt(blogRebalances)} rebalances, largest lag after its first join ${fmt(m.count('steadyLagPeak'))} records. search-indexing: ${fmt(m.count('rebalances', 'search'))} rebalances, largest lag ${fmt(m.peak('groupLag', 'search'))} records, ${fmt(m.count('duplicates', 'search'))} records processed twice after the move, ${fmt(m.count('lagAtEnd', 'search'))} left at the end. Each group has its own members and offsets.`,
       };
     },
   }),
