@@ -71,7 +71,9 @@ export function spawnConsumer(
     const rec = topic.logs[best]!.get(g.position[best]!)!;
     work = sim.scheduler.after(rng.exponential(p.processingMs), () => {
       work = undefined;
-      done(rec.offset, rec.value, rec.appendedAt);
+      // A member evicted meanwhile (its heartbeats cut off) no longer owns the partition: its
+      // result is thrown away, as Kafka refuses its commit; the new owner reads the record again.
+      if (g.owner[best] === c) done(rec.offset, rec.value, rec.appendedAt);
       next();
     });
   };

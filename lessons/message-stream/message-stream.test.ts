@@ -107,4 +107,18 @@ describe('message stream', () => {
     );
     expect(run(QUIET, twice).r.diagnostics[0]?.message).toMatch(/gave partition 0 to two members/);
   });
+
+  test('a member cut off from its coordinator is evicted, its partitions move, and it rejoins when the link heals', () => {
+    const faults: Fault[] = [
+      { at: 10_000, kind: 'partition', a: 'search-2', b: 'coordinator-search' },
+      { at: 30_000, kind: 'heal', a: 'search-2', b: 'coordinator-search' },
+    ];
+    const { r, m } = run({ ...QUIET, durationMs: 60_000 }, lesson.code.solution, faults);
+    expect(r.diagnostics).toEqual([]);
+    // Evicted after the session timeout, then back in after the heal: two rebalances, no crash.
+    expect(m.count('rebalances', 'search')).toBe(2);
+    expect(m.count('consumerCrashes')).toBe(0);
+    expect(m.count('orderingViolations')).toBe(0);
+    expect(m.count('lagAtEnd', 'search')).toBeLessThan(50);
+  });
 });
