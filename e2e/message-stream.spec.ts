@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { IndexPage } from './pages/IndexPage';
@@ -113,4 +114,23 @@ test('message stream: from the index, fix the partitioner and the assignor, cras
   const six = await lesson.lastRun();
   expect(six?.metrics.idleConsumers).toBe(3);
   await expect(lesson.goal('all-owned')).toContainText('6 consumers per group');
+});
+
+test('message stream: the lesson page, its logs view included, has no serious accessibility violations', async ({
+  page,
+  consoleErrors: _,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('./#/lesson/message-stream');
+  await page.waitForFunction(() => window.__playground?.ready === true, null, { timeout: 90_000 });
+  await new LessonPage(page).timeline.fill('52000');
+  await expect(page.locator('figure[aria-label^="Topic"] svg').first()).toHaveAttribute(
+    'aria-label',
+    /at 52 s: p0/,
+  );
+  const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(serious).toEqual([]);
 });
