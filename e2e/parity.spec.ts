@@ -4,7 +4,7 @@ import { expect, test } from './fixtures';
 import { LessonPage } from './pages/LessonPage';
 
 const exec = promisify(execFile);
-const LESSONS = ['polling', 'sse', 'websockets', 'realtime-compare', 'message-queue'];
+const LESSONS = ['polling', 'sse', 'websockets', 'realtime-compare', 'message-queue', 'message-stream'];
 
 /** `npm run sim -- <id> --json`: the default scenario (starter code, seed 1, no faults) in Node. */
 async function headless(id: string): Promise<{ metrics: unknown }> {

@@ -48,6 +48,12 @@ export const manifest: Topic[] = [
         summary:
           "Consumers pull, process and acknowledge; a crash means redelivery after the visibility timeout, poison messages go to a dead-letter queue, a spike drains at the consumers' pace.",
       },
+      {
+        id: 'message-stream',
+        title: 'Message streams: partitions and consumer groups',
+        summary:
+          'A topic split into partitioned logs; keys keep order within a partition; each group reads at its own offsets; a crash pauses its group for a rebalance; retention deletes read or not.',
+      },
     ],
   },
   {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { Rng } from '../../engine/random';
 import { Scheduler } from '../../engine/scheduler';
 import { bursty, diurnal, diurnalRate, poisson } from './arrivals';
-import { Zipf } from './zipf';
+import { bucketShares, Zipf, zipfShares } from './zipf';
 
 function count(start: (s: Scheduler, rng: Rng, on: () => void) => void, untilMs: number, seed = 1): number[] {
   const s = new Scheduler();
@@ -66,5 +66,20 @@ describe('Zipf keys', () => {
     const hits = new Array<number>(10).fill(0);
     for (let i = 0; i < 100_000; i++) hits[z.next()]!++;
     for (let k = 0; k < 10; k++) expect(Math.abs(hits[k]! / 100_000 - z.p(k))).toBeLessThan(0.005);
+  });
+});
+
+describe('Zipf shares per bucket', () => {
+  test('s = 0 is uniform; the shares sum to 1 and match the sampler', () => {
+    expect([...zipfShares(4, 0)]).toEqual([0.25, 0.25, 0.25, 0.25]);
+    const p = zipfShares(50, 0.8);
+    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(new Zipf(50, 0.8, new Rng(1)).p(3)).toBeCloseTo(p[3]!, 12);
+  });
+
+  test('a bucket receives the sum of its keys: key 0 alone holds 1/H(10) of the draws', () => {
+    const buckets = bucketShares(zipfShares(10, 1), 2, (k) => (k === 0 ? 0 : 1));
+    expect(buckets[0]).toBeCloseTo(1 / 2.928968, 5);
+    expect(buckets[0]! + buckets[1]!).toBeCloseTo(1, 12);
   });
 });

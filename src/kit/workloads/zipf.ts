@@ -16,10 +16,10 @@ export class Zipf {
     private readonly rng: Rng,
   ) {
     if (!(n >= 1)) throw new RangeError(`Zipf needs at least one key (n = ${n})`);
+    const shares = zipfShares(n, s);
     this.cdf = new Float64Array(n);
     let sum = 0;
-    for (let k = 0; k < n; k++) this.cdf[k] = sum += 1 / (k + 1) ** s;
-    for (let k = 0; k < n; k++) this.cdf[k] = (this.cdf[k] as number) / sum;
+    for (let k = 0; k < n; k++) this.cdf[k] = sum += shares[k] as number;
   }
 
   /** The probability of key k. */
@@ -30,4 +30,28 @@ export class Zipf {
   next(): number {
     return Math.min(this.n - 1, bisectRight(this.cdf, this.rng.next()));
   }
+}
+
+/**
+ * P(k) for keys 0..n-1 under Zipf's law with exponent s (s = 0: uniform): what theory
+ * uses for the load a hot key (or the partition holding it) receives.
+ */
+export function zipfShares(n: number, s: number): Float64Array {
+  if (!(n >= 1)) throw new RangeError(`Zipf needs at least one key (n = ${n})`);
+  const out = new Float64Array(n);
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += out[k] = 1 / (k + 1) ** s;
+  for (let k = 0; k < n; k++) out[k] = (out[k] as number) / sum;
+  return out;
+}
+
+/** The share of draws each bucket receives when key k goes to bucket `route(k)` (e.g. a partition). */
+export function bucketShares(
+  shares: ArrayLike<number>,
+  buckets: number,
+  route: (key: number) => number,
+): Float64Array {
+  const out = new Float64Array(buckets);
+  for (let k = 0; k < shares.length; k++) out[route(k)]! += shares[k] as number;
+  return out;
 }
