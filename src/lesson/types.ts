@@ -96,7 +96,19 @@ export type ViewSpec<G extends string = string, S extends string = string> =
   | { kind: 'sequence'; maxActors?: number }
   | { kind: 'timeseries'; gauge: G; title: string; unit: string }
   | { kind: 'histogram'; summary: S; title: string; unit: string }
-  | { kind: 'statechart'; actorKind: string };
+  | { kind: 'statechart'; actorKind: string }
+  | {
+      /** Partitioned or replicated logs with named positions along them (src/viz/logs.ts). */
+      kind: 'logs';
+      title: string;
+      unit: string;
+      /** Per row, the gauges of the first kept offset and of the end offset. */
+      rows: readonly { label: string; start: G; end: G }[];
+      /** Per cursor, the gauge of its position on each row (`at[i]` for row i). */
+      cursors: readonly { label: string; at: readonly G[] }[];
+      /** A gauge holding how many of the rows a run has (e.g. its partition count). */
+      rowCount?: G;
+    };
 
 export interface LessonCode {
   /** What the learner starts with and edits (TypeScript source). */

@@ -10,3 +10,5 @@ export { mountSequence } from './sequence';
 export { mountTimeSeries } from './timeseries';
 export { mountHistogram } from './histogram';
 export { mountStatechart, type StatechartHandle } from './statechart';
+export { mountLogs } from './logs';
+export type { LogsSpec } from './logs-model';

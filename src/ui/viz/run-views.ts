@@ -99,6 +99,13 @@ export function planViews(viz: VizModule, run: RunResult, index: TraceIndex, spe
           wide: false,
           mount: (el) => viz.mountHistogram(el, index, spec),
         };
+      case 'logs':
+        return {
+          key: `logs-${i}`,
+          label: spec.title,
+          wide: true,
+          mount: (el) => viz.mountLogs(el, index, spec),
+        };
       case 'statechart':
         return statechartPlan(viz, run, index, spec.actorKind);
     }

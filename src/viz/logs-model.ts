@@ -1,0 +1,57 @@
+import { gaugeAt } from './timeseries';
+
+type Series = { t: Float64Array; v: Float64Array };
+
+/** What the `logs` view draws: rows (partitions or replicas) and cursors (groups or followers) along them. */
+export interface LogsSpec {
+  title: string;
+  unit: string;
+  /** One gauge pair per row: the log's first kept offset and its end offset (the next to be written). */
+  rows: readonly { label: string; start: string; end: string }[];
+  /** Named positions along every row: `at[i]` is the gauge of the position on row i. */
+  cursors: readonly { label: string; at: readonly string[] }[];
+  /** A gauge holding how many of `rows` this run has (the rest are not drawn). */
+  rowCount?: string;
+}
+
+export interface LogRowAt {
+  label: string;
+  start: number;
+  end: number;
+  /** One position per cursor (undefined before its first sample), and its lag: end − max(position, start). */
+  cursors: { position: number | undefined; lag: number | undefined }[];
+}
+
+/** The rows a run has: all of them, or the first `rowCount` (its value at the end of the run). */
+export function rowsShown(gauges: ReadonlyMap<string, Series>, spec: LogsSpec): number {
+  if (!spec.rowCount) return spec.rows.length;
+  const s = gauges.get(spec.rowCount);
+  const n = s && s.v.length ? (s.v[s.v.length - 1] as number) : spec.rows.length;
+  return Math.max(0, Math.min(spec.rows.length, Math.round(n)));
+}
+
+/** Every shown row and cursor as it stood at time t (gauges are step functions). */
+export function logsAt(gauges: ReadonlyMap<string, Series>, spec: LogsSpec, t: number): LogRowAt[] {
+  const value = (name: string) => {
+    const s = gauges.get(name);
+    return s ? gaugeAt(s, t) : undefined;
+  };
+  const out: LogRowAt[] = [];
+  const n = rowsShown(gauges, spec);
+  for (let i = 0; i < n; i++) {
+    const row = spec.rows[i]!;
+    const start = value(row.start) ?? 0;
+    const end = Math.max(start, value(row.end) ?? 0);
+    out.push({
+      label: row.label,
+      start,
+      end,
+      cursors: spec.cursors.map((c) => {
+        const name = c.at[i];
+        const position = name === undefined ? undefined : value(name);
+        return { position, lag: position === undefined ? undefined : end - Math.max(position, start) };
+      }),
+    });
+  }
+  return out;
+}
