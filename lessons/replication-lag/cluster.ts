@@ -168,6 +168,7 @@ export class Cluster {
       if (oldest) lagMs = Math.max(lagMs, this.sim.now - oldest.appendedAt);
       lagEntries = Math.max(lagEntries, leader.log.endOffset - r.applied);
     }
+    this.m.set('leaderLogEnd', leader.log.endOffset);
     this.m.set('lagMs', Math.round(lagMs));
     this.m.set('lagEntries', lagEntries);
   }

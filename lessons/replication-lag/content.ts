@@ -25,14 +25,17 @@ export default defineContent({
     { kind: 'topology' },
     {
       kind: 'logs',
-      title: 'Each server’s log: received end and applied position',
+      title: 'Behind the leader’s log',
       unit: 'entries',
       rows: REPLICA_LABELS.map((l) => ({
         label: `db-${l.slice(2)}`,
         start: 'logStart' as const,
-        end: `${l}LogEnd` as `${typeof l}LogEnd`,
+        end: 'leaderLogEnd' as const,
       })),
-      cursors: [{ label: 'applied', at: REPLICA_LABELS.map((l) => `${l}Applied` as `${typeof l}Applied`) }],
+      cursors: [
+        { label: 'received', at: REPLICA_LABELS.map((l) => `${l}LogEnd` as const) },
+        { label: 'applied', at: REPLICA_LABELS.map((l) => `${l}Applied` as const) },
+      ],
       rowCount: 'replicas',
     },
     { kind: 'sequence', maxActors: 6 },

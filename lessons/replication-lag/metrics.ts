@@ -86,6 +86,11 @@ export const replicationLagMetrics = defineMetrics({
     labels: REPLICA_LABELS,
     labelledOnly: true,
   },
+  leaderLogEnd: {
+    kind: 'gauge',
+    unit: 'position',
+    help: 'End of the current leader’s log: the position the next write will take',
+  },
   logStart: { kind: 'gauge', unit: 'position', help: 'First log position kept (0: nothing is deleted)' },
   replicas: { kind: 'gauge', unit: 'servers', help: 'Database servers in the run (leader and followers)' },
   followerReadShare: { kind: 'derived', unit: 'of reads', help: 'followerReads / readsAnswered' },
