@@ -16,6 +16,9 @@ import { USERS } from './constants';
 import type { replicationLagMetrics } from './metrics';
 import type { Entry, Replica } from './replica';
 
+/** Anomalies are drawn at most this often (each one is counted). */
+const ANOMALY_DRAW_GAP_MS = 250;
+
 const MODES: readonly ReplicationMode[] = ['async', 'semi-sync', 'sync'];
 
 /** What one answer broke, judged against the reader's session as it stood when the replica answered. */
@@ -41,6 +44,7 @@ export class App {
   private readonly ownVersion = new Float64Array(USERS);
   private readonly ackedWrites = new Set<number>();
   private nextWriteId = 1;
+  private lastFlagAt = -Infinity;
 
   constructor(
     private readonly sim: Simulation,
@@ -155,7 +159,11 @@ export class App {
       monotonic: version < seen,
     };
     const flag = v.ryw ? ' ⚠ not your write' : v.monotonic ? ' ⚠ back in time' : v.stale ? ' (stale)' : '';
-    const draw = drawn || v.ryw || v.monotonic ? { draw: `v${version}${flag}` } : {};
+    // Every sampled read is drawn, and anomalies besides, at most one each ANOMALY_DRAW_GAP_MS
+    // (the starter makes dozens a second; they all count, a few are enough to see).
+    const flagged = (v.ryw || v.monotonic) && this.sim.now - this.lastFlagAt >= ANOMALY_DRAW_GAP_MS;
+    if (flagged) this.lastFlagAt = this.sim.now;
+    const draw = drawn || flagged ? { draw: `v${version}${flag}` } : {};
     hop(this.sim, r.actor, this.actor, () => this.answered(s, profile, version, position, follower, v), draw);
   }
 
