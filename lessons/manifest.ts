@@ -65,6 +65,12 @@ export const manifest: Topic[] = [
         summary:
           'Read replicas lag the leader: see your own update vanish on reload and profiles go back in time, route reads by log position, and weigh async, semi-sync and sync replication against what a leader crash loses.',
       },
+      {
+        id: 'replication-methods',
+        title: 'Replication methods: statements, WAL, rows',
+        summary:
+          'The same writes shipped three ways: SQL text that diverges on SYSDATE(), UUID() and interleaved AUTO_INCREMENT, storage-level WAL tied to one major version, and changed rows that replay exactly at a price in bytes.',
+      },
     ],
   },
 ];
