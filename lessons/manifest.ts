@@ -65,6 +65,18 @@ export const manifest: Topic[] = [
         summary:
           'Key ranges, hash mod N, consistent hashing with virtual nodes, and a directory: how evenly load spreads, and how many keys move when a shard joins.',
       },
+      {
+        id: 'replication-lag',
+        title: 'Replication lag: read-your-writes and friends',
+        summary:
+          'Read replicas lag the leader: see your own update vanish on reload and profiles go back in time, route reads by log position, and weigh async, semi-sync and sync replication against what a leader crash loses.',
+      },
+      {
+        id: 'replication-methods',
+        title: 'Replication methods: statements, WAL, rows',
+        summary:
+          'The same writes shipped three ways: SQL text that diverges on SYSDATE(), UUID() and interleaved AUTO_INCREMENT, storage-level WAL tied to one major version, and changed rows that replay exactly at a price in bytes.',
+      },
     ],
   },
 ];

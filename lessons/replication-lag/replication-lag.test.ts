@@ -1,0 +1,113 @@
+import { describe, expect, test } from 'vitest';
+import type { Fault } from '../../src/engine/faults';
+import { mmc } from '../../src/kit/theory/queueing';
+import { runLesson } from '../../src/lesson/run';
+import type { RunResult } from '../../src/lesson/types';
+import { APP_LATENCY_MS } from './constants';
+import lesson from './index';
+import { meanMaxOfExponentials } from './theory';
+
+type Params = Record<string, string | number>;
+const solution = lesson.code.solution;
+const starter = lesson.code.starter;
+
+function run(params: Params = {}, code = solution, faults: Fault[] = [], seed = 7): RunResult {
+  const r = runLesson(lesson, { lessonId: lesson.id, params, code, seed, faults }, { trace: false });
+  expect(r.diagnostics, JSON.stringify(params)).toEqual([]);
+  return r;
+}
+const num = (r: RunResult, k: string) => r.metrics[k] as number;
+const summary = (r: RunResult, k: string) =>
+  r.metrics[k] as { mean: number; p50: number; p99: number; count: number };
+const quiet = { leaderCrashAtMs: 0, durationMs: 20_000 };
+
+describe('replication-lag: anomalies and the routing that removes them', () => {
+  test('round-robin reads over async followers break read-your-writes and monotonic reads; the session rule does not', () => {
+    const naive = run({ ...quiet, mode: 'async' }, starter);
+    expect(num(naive, 'readYourWritesViolations')).toBeGreaterThan(100);
+    expect(num(naive, 'monotonicReadViolations')).toBeGreaterThan(0);
+    expect(num(naive, 'followerReadShare')).toBe(1);
+    const fixed = run({ ...quiet, mode: 'async' });
+    expect(num(fixed, 'readYourWritesViolations')).toBe(0);
+    expect(num(fixed, 'monotonicReadViolations')).toBe(0);
+    // Some reads go to the leader (reloads the followers have not caught up with), most do not.
+    expect(num(fixed, 'followerReadShare')).toBeGreaterThan(0.6);
+    expect(num(fixed, 'followerReadShare')).toBeLessThan(1);
+  });
+
+  test('remote apply on every follower makes follower reads fresh', () => {
+    const r = run({ ...quiet, mode: 'sync' }, starter);
+    expect(num(r, 'staleReads')).toBe(0);
+    expect(num(r, 'readYourWritesViolations')).toBe(0);
+  });
+});
+
+describe('replication-lag: what a write waits for', () => {
+  test('sync write latency is at least the round trip to the slowest follower plus its replay time', () => {
+    const p = {
+      ...quiet,
+      mode: 'sync',
+      latencyMs: 50,
+      applyMs: 5,
+      slowFollowerFactor: 2.5,
+      writesPerSecond: 60,
+    };
+    const r = run(p);
+    const w = summary(r, 'writeLatencyMs');
+    const roundTrip = 2 * APP_LATENCY_MS + 2 * p.latencyMs;
+    const slowReplay = mmc(p.writesPerSecond, 1, p.applyMs * p.slowFollowerFactor).meanTimeInSystemMs;
+    expect(w.p50).toBeGreaterThanOrEqual(roundTrip);
+    expect(w.mean).toBeGreaterThanOrEqual(roundTrip + slowReplay * 0.9);
+    const semi = summary(run({ ...p, mode: 'semi-sync' }), 'writeLatencyMs');
+    expect(semi.p99).toBeLessThan(w.p50);
+  });
+
+  test('E[max] of independent exponentials: one is its mean, two equal ones 1.5 means', () => {
+    expect(meanMaxOfExponentials([0.1])).toBeCloseTo(10);
+    expect(meanMaxOfExponentials([0.1, 0.1])).toBeCloseTo(15);
+  });
+
+  test('a crashed follower stops sync commits (no timeout) but not semi-sync ones', () => {
+    const crash: Fault[] = [{ at: 5000, kind: 'crash', actor: 'db-2' }];
+    const sync = run({ ...quiet, mode: 'sync' }, solution, crash);
+    // Writes sent after the crash (15 s of 20 s) are never acknowledged.
+    expect(num(sync, 'writesFailed')).toBeGreaterThan(0.6 * num(sync, 'writes'));
+    const semi = run({ ...quiet, mode: 'semi-sync' }, solution, crash);
+    expect(num(semi, 'writesFailed')).toBeLessThan(10);
+  });
+});
+
+describe('replication-lag: failover', () => {
+  test('async loses the writes acknowledged while the leader was cut off; semi-sync loses none', () => {
+    const p = { mode: 'async', leaderCrashAtMs: 10_000, isolateBeforeCrashMs: 2000, durationMs: 20_000 };
+    const a = run(p);
+    // About 2 s × 60 writes/s were acknowledged by the cut-off leader alone.
+    expect(num(a, 'acknowledgedWritesLost')).toBeGreaterThan(60);
+    expect(num(a, 'acknowledgedWritesLost')).toBeLessThan(200);
+    expect(num(a, 'failovers')).toBe(1);
+    const s = run({ ...p, mode: 'semi-sync' });
+    expect(num(s, 'acknowledgedWritesLost')).toBe(0);
+    expect(num(s, 'semiSyncFallbacks')).toBe(0);
+  });
+
+  test('semi-sync falls back to async after its 10 s timeout, and then loses acknowledged writes', () => {
+    const r = run({
+      mode: 'semi-sync',
+      leaderCrashAtMs: 14_000,
+      isolateBeforeCrashMs: 12_000,
+      durationMs: 20_000,
+    });
+    expect(num(r, 'semiSyncFallbacks')).toBe(1);
+    expect(num(r, 'acknowledgedWritesLost')).toBeGreaterThan(100);
+  });
+
+  test('the old leader restarts as a follower, drops what only it had, and catches up with the new leader', () => {
+    const p = { mode: 'async', leaderCrashAtMs: 8000, isolateBeforeCrashMs: 2000, durationMs: 20_000 };
+    const r = run(p, solution, [{ at: 12_000, kind: 'restart', actor: 'db-0' }]);
+    expect(num(r, 'failovers')).toBe(1);
+    const ends = [0, 1, 2, 3].map((i) => num(r, `db${i}AppliedMax`));
+    const leaderEnd = Math.max(...ends.slice(1));
+    // Within a fraction of a second's writes of the new leader at the end.
+    expect(ends[0]).toBeGreaterThan(leaderEnd - 30);
+  });
+});
