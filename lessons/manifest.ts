@@ -48,6 +48,12 @@ export const manifest: Topic[] = [
         summary:
           "Consumers pull, process and acknowledge; a crash means redelivery after the visibility timeout, poison messages go to a dead-letter queue, a spike drains at the consumers' pace.",
       },
+      {
+        id: 'delivery-semantics',
+        title: 'Delivery semantics: at-most-once, at-least-once, effectively-once',
+        summary:
+          'Commit the offset before or after processing and crash in between: lost or duplicated effects. An idempotency key in the same database transaction makes the count exact.',
+      },
     ],
   },
   {
