@@ -18,8 +18,15 @@ export const COUNT_KEY = 'count';
 /** When the producer stops appending. */
 export const producingEndMs = (p: DeliveryParams): number => Math.max(0, p.durationMs - DRAIN_MS);
 
-/** The scheduled consumer crashes: every multiple of crashEveryMs before the producer stops. */
-export function crashTimes(p: DeliveryParams): number[] {
+/** Each scheduled crash falls at a random moment within ± this share of crashEveryMs around its multiple. */
+export const CRASH_JITTER = 0.1;
+
+/**
+ * The multiples of crashEveryMs before the producer stops: the consumer dies once near each
+ * (at a random moment within ±10%, so a crash is unrelated to where the consumer is in its
+ * batch cycle).
+ */
+export function crashSlots(p: DeliveryParams): number[] {
   const out: number[] = [];
   for (let t = p.crashEveryMs; t < producingEndMs(p); t += p.crashEveryMs) out.push(t);
   return out;

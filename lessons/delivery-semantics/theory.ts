@@ -1,6 +1,6 @@
 import type { MetricKey } from '../../src/kit/metrics/table';
 import type { TheoryClaim } from '../../src/lesson/types';
-import { crashTimes, FETCH_MAX_WAIT_MS, LINK_MS, RESTART_MS } from './constants';
+import { CRASH_JITTER, crashSlots, FETCH_MAX_WAIT_MS, LINK_MS, RESTART_MS } from './constants';
 import type { deliveryMetrics } from './metrics';
 import type { DeliveryParams } from './params';
 
@@ -24,19 +24,49 @@ const catchUpMs = (p: DeliveryParams) =>
 /**
  * Where the derivation holds: a consumer busy at most 70% of the time, every fetch full
  * (the records that arrive while a batch is processed plus fetch.max.wait.ms are three
- * standard deviations above a batch), and crashes far enough apart for the consumer to
- * have caught up (steady state) when the next one hits.
+ * standard deviations above a batch), and crashes far enough apart (at least 80% of
+ * crashEveryMs) for the consumer to have caught up (steady state) when the next one hits.
  */
 function steady(p: DeliveryParams): boolean {
   const fill = lambda(p) * (p.batchSize * perRecordMs(p) + FETCH_MAX_WAIT_MS);
   return (
     utilization(p) <= 0.7 &&
     fill >= p.batchSize + 3 * Math.sqrt(p.batchSize) &&
-    p.crashEveryMs >= RESTART_MS + 3 * catchUpMs(p) + 1000
+    (1 - 2 * CRASH_JITTER) * p.crashEveryMs >= RESTART_MS + catchUpMs(p) + 500
   );
 }
 
-const crashes = (p: DeliveryParams) => crashTimes(p).length;
+const crashes = (p: DeliveryParams) => crashSlots(p).length;
+
+/**
+ * The spread of the count a crash finds. Over the cycle the consumer spends a share λS′/B
+ * of the time on each slot of a batch (slot i: i records processed, or B − i committed
+ * and not processed) and λ·2L in the offset commit's transit (all B counted when
+ * committing after). Mean and mean square per crash, from those shares.
+ */
+function perCrash(p: DeliveryParams, after: boolean): { mean: number; sd: number } {
+  const B = p.batchSize;
+  const busy = lambda(p) * perRecordMs(p);
+  const transit = lambda(p) * 2 * LINK_MS;
+  const mean = after ? lambda(p) * afterWindowMs(p) : lambda(p) * beforeWindowMs(p);
+  const square = after
+    ? (busy * (B - 1) * (2 * B - 1)) / 6 + transit * B
+    : (busy * (B + 1) * (2 * B + 1)) / 6;
+  return { mean, sd: Math.sqrt(Math.max(0, square - mean * mean)) };
+}
+
+/**
+ * The expected total over the run's crashes, where the derivation holds and the crashes are
+ * enough for the total to be within ±30% in one standard deviation (the tolerance is 2.5 of them).
+ */
+function expectedTotal(p: DeliveryParams, after: boolean): number | undefined {
+  const n = crashes(p);
+  if (n === 0) return 0;
+  if (!steady(p)) return undefined;
+  const { mean, sd } = perCrash(p, after);
+  if (Math.sqrt(n) * sd > 0.3 * n * mean) return undefined;
+  return n * mean;
+}
 
 /** Mean time a record spends processed but not committed (commit after): Little's W. */
 export const afterWindowMs = (p: DeliveryParams) => ((p.batchSize - 1) * perRecordMs(p)) / 2 + 2 * LINK_MS;
@@ -51,7 +81,7 @@ export const deliveryTheory: Claim[] = [
     metric: 'consumerCrashes',
     title: 'Consumer crashes',
     formula: '⌈(T − 10 s) / crashEvery⌉ − 1',
-    why: 'The consumer dies at every multiple of crashEveryMs before the producer stops, 10 s before the end.',
+    why: 'The consumer dies once near every multiple of crashEveryMs (within ±10%) before the producer stops, 10 s before the end.',
     unit: 'crashes',
     predict: (p) => crashes(p),
     tolerance: { absolute: 0 },
@@ -64,9 +94,9 @@ export const deliveryTheory: Claim[] = [
     unit: 'deliveries',
     predict: (p) =>
       p.commit === 'before' ? 0 : steady(p) ? crashes(p) * lambda(p) * afterWindowMs(p) : undefined,
-    // Each crash finds 0 to B − 1 processed records (a uniform spread while busy): about
-    // 20% standard deviation over the default 22 crashes.
-    tolerance: { relative: 0.5, absolute: 3 },
+    // Each crash finds 0 to B − 1 processed records (uniform while busy, 0 while idle): about
+    // 25% standard deviation over the default 21 crashes; claimed only where it is ≤ 30%.
+    tolerance: { relative: 0.75, absolute: 3 },
   },
   {
     metric: 'lostEffects',
@@ -76,6 +106,6 @@ export const deliveryTheory: Claim[] = [
     unit: 'messages',
     predict: (p) =>
       p.commit === 'after' ? 0 : steady(p) ? crashes(p) * lambda(p) * beforeWindowMs(p) : undefined,
-    tolerance: { relative: 0.5, absolute: 3 },
+    tolerance: { relative: 0.75, absolute: 3 },
   },
 ];

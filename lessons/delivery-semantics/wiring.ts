@@ -4,7 +4,7 @@ import { MetricWriter } from '../../src/kit/metrics/writer';
 import { poisson } from '../../src/kit/workloads/arrivals';
 import type { DeliveryApi } from './api';
 import { Partition } from './broker';
-import { crashTimes, LINK_MS, producingEndMs, RESTART_MS } from './constants';
+import { CRASH_JITTER, crashSlots, LINK_MS, producingEndMs, RESTART_MS } from './constants';
 import { spawnConsumer } from './consumer';
 import { Database } from './database';
 import { Ledger } from './ledger';
@@ -51,8 +51,11 @@ export function buildDelivery(sim: Simulation, p: DeliveryParams, learner: Deliv
     sim.ref(producer)?.send({ type: 'STOP' });
   });
 
-  for (const t of crashTimes(p))
+  const crashRng = sim.rng.fork('crashes');
+  for (const slot of crashSlots(p)) {
+    const t = slot + crashRng.uniform(-CRASH_JITTER, CRASH_JITTER) * p.crashEveryMs;
     sim.scheduler.at(t, () => sim.applyFault({ at: t, kind: 'crash', actor: 'consumer' }));
+  }
 
   atEndOfRun(sim, p.durationMs, () => {
     m.settle();
