@@ -88,7 +88,7 @@ export const deliveryTheory: Claim[] = [
   },
   {
     metric: 'duplicateDeliveries',
-    title: 'Redeliveries of already-processed records (commit after)',
+    title: 'Redeliveries of already-processed records (commit after; none before)',
     formula: 'crashes × λ · ((B − 1)·S′/2 + 2L)',
     why: `${WHY_WINDOW} Committing after processing, record i of a batch waits for the B − i records after it and the offset commit's transit: on average (B − 1)S′/2 + 2L. Every record in that window comes back after the restart. Committing before processing, none does: 0.`,
     unit: 'deliveries',
@@ -99,7 +99,7 @@ export const deliveryTheory: Claim[] = [
   },
   {
     metric: 'lostEffects',
-    title: 'Records lost (commit before)',
+    title: 'Records lost (commit before; none after)',
     formula: 'crashes × λ · (B + 1)·S′/2',
     why: `${WHY_WINDOW} Committing before processing, record i of a batch waits i records (its own included) after the commit: on average (B + 1)S′/2. Every record in that window is skipped after the restart. Committing after processing, none is: 0.`,
     unit: 'messages',
