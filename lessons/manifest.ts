@@ -54,6 +54,12 @@ export const manifest: Topic[] = [
         summary:
           'A topic split into partitioned logs; keys keep order within a partition; each group reads at its own offsets; a crash pauses its group for a rebalance; retention deletes read or not.',
       },
+      {
+        id: 'delivery-semantics',
+        title: 'Delivery semantics: at-most-once, at-least-once, effectively-once',
+        summary:
+          'Commit the offset before or after processing and crash in between: lost or duplicated effects. An idempotency key in the same database transaction makes the count exact.',
+      },
     ],
   },
   {
