@@ -48,6 +48,12 @@ export const manifest: Topic[] = [
         summary:
           "Consumers pull, process and acknowledge; a crash means redelivery after the visibility timeout, poison messages go to a dead-letter queue, a spike drains at the consumers' pace.",
       },
+      {
+        id: 'async-workers',
+        title: 'Delegation: a queue and workers',
+        summary:
+          'Answer after the work that must be done now, queue the rest: API latency, a database spared a burst of 2,000 devices, counts that catch up a moment later.',
+      },
     ],
   },
   {

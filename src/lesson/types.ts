@@ -96,7 +96,9 @@ export type ViewSpec<G extends string = string, S extends string = string> =
   | { kind: 'sequence'; maxActors?: number }
   | { kind: 'timeseries'; gauge: G; title: string; unit: string }
   | { kind: 'histogram'; summary: S; title: string; unit: string }
-  | { kind: 'statechart'; actorKind: string };
+  | { kind: 'statechart'; actorKind: string }
+  /** A message queue drawn as cells by state (visible, in flight, dead-lettered), from three gauges. */
+  | { kind: 'queue'; title: string; visible: G; inFlight: G; deadLettered?: G };
 
 export interface LessonCode {
   /** What the learner starts with and edits (TypeScript source). */
