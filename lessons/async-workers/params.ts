@@ -41,7 +41,7 @@ export const asyncWorkersParams = {
   }),
   burstAtMs: numberParam({
     label: 'Burst at',
-    default: 20000,
+    default: 30000,
     min: 1000,
     max: 120000,
     step: 1000,

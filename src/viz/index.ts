@@ -10,3 +10,4 @@ export { mountSequence } from './sequence';
 export { mountTimeSeries } from './timeseries';
 export { mountHistogram } from './histogram';
 export { mountStatechart, type StatechartHandle } from './statechart';
+export { mountQueue } from './queue';
