@@ -32,7 +32,7 @@ describe('async workers', () => {
     expect(sync.m.count('dbQueries')).toBe(2 * sync.m.count('requests'));
     // ...but spread out, and the callers no longer wait for it.
     expect(async.m.count('dbLoadPeakPerSecond')).toBeLessThan(sync.m.count('dbLoadPeakPerSecond') / 2);
-    expect(async.m.summary('apiLatencyMs').p99).toBeLessThan(sync.m.summary('apiLatencyMs').p99 / 5);
+    expect(async.m.summary('apiLatencyMs').p99).toBeLessThan(sync.m.summary('apiLatencyMs').p99 / 2);
     expect(async.m.peak('queueDepth')).toBeGreaterThan(100);
     expect(sync.m.peak('queueDepth')).toBe(0);
     // Sync: everything done before the answer; async: later, by a measurable delay.
