@@ -16,8 +16,7 @@ export default defineLesson(content, {
   machines: {
     worker: workerMachine,
     api: apiMachine,
-    database: storeMachine,
-    search: storeMachine,
+    store: storeMachine,
     queue: brokerMachine,
     client: clientMachine,
   },

@@ -26,7 +26,7 @@ export function spawnStores(w: Pick<World, 'sim' | 'm' | 'reqs'>): { db: number;
         sim.send(id, q.from, { type: 'DONE', request: q.request }, 'ok');
       },
     });
-    id = sim.spawn(name, name === 'database' ? 'database' : 'search', storeMachine, {
+    id = sim.spawn(name, 'store', storeMachine, {
       input: {
         submit: (e: StoreEvent) => {
           onQuery?.();

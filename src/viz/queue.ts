@@ -1,5 +1,5 @@
 import { chartHeader, createSvg, setLabel, sizeOf } from './dom';
-import { fmtNumber, fmtTime } from './format';
+import { fmtNumber } from './format';
 import { queueCells, rowCapacity, type QueueRowState } from './queue-cells';
 import { css } from './theme';
 import { gaugeAt } from './timeseries';
@@ -124,7 +124,7 @@ export function mountQueue(el: HTMLElement, index: TraceIndex, opts: QueueViewOp
         .style('fill', ROW_TEXT[r.state].color);
     });
     const parts = q.rows.map((r) => `${fmtNumber(r.count)} ${ROW_TEXT[r.state].name.toLowerCase()}`);
-    setLabel(svg, `${opts.title} at ${fmtTime(t)}: ${parts.join(', ')}.`);
+    setLabel(svg, `${opts.title}: ${parts.join(', ')}.`);
   }
 
   build();
