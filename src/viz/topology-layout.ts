@@ -71,9 +71,14 @@ export function layoutTopology(
       const y = (height * (i + 1)) / (edge.length + 1);
       nodes.set(a.id, beside(a.id, colX, y, 12, false, 'left'));
     });
+    // Several core kinds (api | stores | queue | workers) get ~70 px between columns where
+    // the panel allows, moving the first column towards the clients (not past colX + 80).
+    const kinds = new Set(hubs.map((h) => h.kind)).size;
+    const x1 = width - 70;
+    const x0 = Math.min(width - 80, colX + Math.max(140, width * 0.3));
     placeHubs(hubs, nodes, {
-      x0: Math.min(width - 80, colX + Math.max(140, width * 0.3)),
-      x1: width - 70,
+      x0: Math.max(colX + 80, Math.min(x0, x1 - (kinds - 1) * 70)),
+      x1,
       cy,
       height,
     });
@@ -189,7 +194,9 @@ function placeHubs(
     const x =
       kinds.length === 1 ? (box.x0 + box.x1) / 2 : box.x0 + ((box.x1 - box.x0) * k) / (kinds.length - 1);
     const step = Math.min(78, box.height / Math.max(1, col.length));
-    const r = Math.max(8, Math.min(22, step * 0.3));
+    // Nodes no wider than their column's share of the box, so neighbouring columns do not touch.
+    const across = kinds.length > 1 ? (box.x1 - box.x0) / (kinds.length - 1) : Infinity;
+    const r = Math.max(8, Math.min(22, step * 0.3, across * 0.3));
     col.forEach((a, i) => {
       const y = box.cy + (i - (col.length - 1) / 2) * step;
       nodes.set(a.id, beside(a.id, x, y, r, true, 'below'));
