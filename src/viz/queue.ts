@@ -13,7 +13,7 @@ const HEADER = 30;
 const LABEL = 18;
 
 const ROW_TEXT: Record<QueueRowState, { name: string; hint: string; color: string }> = {
-  visible: { name: 'Visible', hint: 'waiting for a worker', color: css.accent },
+  visible: { name: 'Visible', hint: 'waiting to be received', color: css.accent },
   inFlight: { name: 'In flight', hint: 'received, not yet deleted', color: css.warn },
   deadLettered: { name: 'Dead-lettered', hint: 'gave up after max receives', color: css.bad },
 };
