@@ -48,6 +48,15 @@ function placement(p: AsyncWorkersParams, learner: AsyncWorkersApi, s: Settings)
   return { post: plan('post'), reading: plan('reading') };
 }
 
+/**
+ * One run: authors (Poisson) and a burst of devices POST to the API; the API runs the
+ * inline steps against the database and the search cluster (kit Stations, M/M/c), publishes
+ * the rest to a work queue (the kit's MessageQueue, modelled on an SQS standard queue:
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-visibility-timeout.html)
+ * and answers; workers long-poll the queue, run the steps and delete the message, as
+ * RabbitMQ work-queue workers do with prefetch 1 and manual acks
+ * (https://www.rabbitmq.com/tutorials/tutorial-two-javascript).
+ */
 export function buildAsyncWorkers(sim: Simulation, p: AsyncWorkersParams, learner: AsyncWorkersApi): void {
   sim.net.defaults = { latencyMs: LINK_MS, jitterMs: 0, loss: 0 };
   const m = new MetricWriter(sim.metrics, workMetrics, () => sim.now);
