@@ -77,7 +77,7 @@ export function layoutTopology(
     const x1 = width - 70;
     const x0 = Math.min(width - 80, colX + Math.max(140, width * 0.3));
     placeHubs(hubs, nodes, {
-      x0: Math.max(colX + 80, Math.min(x0, x1 - (kinds - 1) * 70)),
+      x0: Math.min(x0, Math.max(colX + 80, x1 - (kinds - 1) * 70)),
       x1,
       cy,
       height,
