@@ -60,6 +60,12 @@ export const manifest: Topic[] = [
         summary:
           'Commit the offset before or after processing and crash in between: lost or duplicated effects. An idempotency key in the same database transaction makes the count exact.',
       },
+      {
+        id: 'async-workers',
+        title: 'Delegation: a queue and workers',
+        summary:
+          'Answer after the work that must be done now, queue the rest: API latency, a database spared a burst of 2,000 devices, counts that catch up a moment later.',
+      },
     ],
   },
   {

@@ -22,6 +22,13 @@ export default defineContent({
   predictions: messageQueuePredictions,
   views: [
     { kind: 'topology' },
+    {
+      kind: 'queue',
+      title: 'Queue: messages by state',
+      visible: 'backlog',
+      inFlight: 'inFlight',
+      deadLettered: 'deadLetterDepth',
+    },
     { kind: 'timeseries', gauge: 'backlog', title: 'Backlog: visible messages waiting', unit: 'messages' },
     { kind: 'timeseries', gauge: 'consumersUp', title: 'Consumers running', unit: 'consumers' },
     { kind: 'histogram', summary: 'endToEndLatencyMs', title: 'End-to-end latency', unit: 'ms' },

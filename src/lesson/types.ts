@@ -108,7 +108,9 @@ export type ViewSpec<G extends string = string, S extends string = string> =
       cursors: readonly { label: string; at: readonly G[] }[];
       /** A gauge holding how many of the rows a run has (e.g. its partition count). */
       rowCount?: G;
-    };
+    }
+  /** A message queue drawn as cells by state (visible, in flight, dead-lettered), from three gauges. */
+  | { kind: 'queue'; title: string; visible: G; inFlight: G; deadLettered?: G };
 
 export interface LessonCode {
   /** What the learner starts with and edits (TypeScript source). */

@@ -12,3 +12,4 @@ export { mountHistogram } from './histogram';
 export { mountStatechart, type StatechartHandle } from './statechart';
 export { mountLogs } from './logs';
 export type { LogsSpec } from './logs-model';
+export { mountQueue } from './queue';

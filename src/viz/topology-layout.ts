@@ -75,10 +75,15 @@ export function layoutTopology(
       const y = (height * (i + 1)) / (edge.length + 1);
       nodes.set(a.id, beside(a.id, colX, y, 12, false, 'left'));
     });
-    // Below the counter at the top left ("12 messages in flight").
+    // Below the counter at the top left ("12 messages in flight"). Several core kinds
+    // (api | stores | queue | workers) get ~70 px between columns where the panel allows,
+    // moving the first column towards the clients (not past colX + 80).
+    const kinds = new Set(hubs.map((h) => h.kind)).size;
+    const x1 = width - 70;
+    const x0 = Math.min(width - 80, colX + Math.max(140, width * 0.3));
     placeHubs(hubs, nodes, {
-      x0: Math.min(width - 80, colX + Math.max(140, width * 0.3)),
-      x1: width - 70,
+      x0: Math.min(x0, Math.max(colX + 80, x1 - (kinds - 1) * 70)),
+      x1,
       cy: (height + TOP) / 2,
       height: height - TOP - 8,
       right: width,
@@ -215,7 +220,9 @@ function placeHubs(
     let x =
       kinds.length === 1 ? (box.x0 + box.x1) / 2 : box.x0 + ((box.x1 - box.x0) * k) / (kinds.length - 1);
     const step = Math.min(78, box.height / Math.max(1, col.length));
-    const r = Math.max(8, Math.min(22, step * 0.3));
+    // Nodes no wider than their column's share of the box, so neighbouring columns do not touch.
+    const across = kinds.length > 1 ? (box.x1 - box.x0) / (kinds.length - 1) : Infinity;
+    const r = Math.max(8, Math.min(22, step * 0.3, across * 0.3));
     const tight = col.length > 1 && step < 2 * r + 10 + HUB_LABEL_H;
     const last = k === kinds.length - 1 && kinds.length > 1;
     const side = !tight ? 'below' : last ? 'right' : 'left';

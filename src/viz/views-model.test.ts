@@ -19,6 +19,21 @@ const actors = (clients: number): ActorInfo[] => [
 ];
 
 describe('topology layout', () => {
+  test.each([366, 430, 800])('four core kinds in columns at %i px: no two nodes overlap', (w) => {
+    const kinds = ['api', 'store', 'store', 'queue', ...Array.from({ length: 6 }, () => 'worker')];
+    const all: ActorInfo[] = [
+      { id: 0, name: 'authors', kind: 'client' },
+      { id: 1, name: 'devices', kind: 'client' },
+      ...kinds.map((kind, i) => ({ id: i + 2, name: `${kind}-${i}`, kind })),
+    ];
+    const nodes = [...layoutTopology(all, w, 360).nodes.values()];
+    for (let i = 0; i < nodes.length; i++)
+      for (let j = i + 1; j < nodes.length; j++) {
+        const a = nodes[i]!;
+        const b = nodes[j]!;
+        expect(Math.hypot(a.x - b.x, a.y - b.y), `${a.id} / ${b.id}`).toBeGreaterThan(a.r + b.r);
+      }
+  });
   test.each([1, 2, 5, 20, 60, 61, 300, 1000])(
     '%i clients: every actor placed inside the panel, none overlapping',
     (n) => {

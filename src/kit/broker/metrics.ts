@@ -36,6 +36,11 @@ export const queueMetrics = defineMetrics({
     help: 'Area under the backlog: divided by the time, the mean number waiting (Little: λ·Wq)',
   },
   inFlight: { kind: 'gauge', unit: 'messages', help: 'Received, not yet deleted (invisible)' },
+  queueDepth: {
+    kind: 'gauge',
+    unit: 'messages',
+    help: 'Messages stored and not yet deleted or dead-lettered: visible plus in flight',
+  },
   deadLetterDepth: { kind: 'gauge', unit: 'messages', help: 'Messages in the dead-letter queue' },
   queueWaitMs: {
     kind: 'summary',

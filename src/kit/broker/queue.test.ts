@@ -111,6 +111,29 @@ describe('message queue (SQS standard model)', () => {
     expect(sim.metrics.count('deadLettered')).toBe(1);
   });
 
+  test('queue depth counts visible plus in-flight messages; a delete or a dead-letter takes one off', () => {
+    const { sim, q } = setup({ visibilityTimeoutMs: 100, maxReceiveCount: 2 });
+    q.send('a');
+    q.send('b');
+    q.send('c');
+    expect(sim.metrics.gauge('queueDepth')).toBe(3);
+    const a = q.tryReceive()!;
+    expect(sim.metrics.gauge('queueDepth')).toBe(3);
+    expect(q.visible + q.inFlight).toBe(3);
+    q.delete(a);
+    expect(sim.metrics.gauge('queueDepth')).toBe(2);
+    // 'b' is received twice and never deleted: after its second timeout it is dead-lettered.
+    q.tryReceive();
+    sim.run(150);
+    q.tryReceive(); // 'c'
+    q.tryReceive(); // 'b' again
+    sim.run(400);
+    expect(q.stateOf(1)).toBe('deadLettered');
+    expect(sim.metrics.gauge('queueDepth')).toBe(q.visible + q.inFlight);
+    expect(sim.metrics.gauge('queueDepth')).toBe(1);
+    expect(sim.metrics.gaugeMax('queueDepth')).toBe(3);
+  });
+
   test('changing visibility extends the timeout from the call; 0 gives the message back', () => {
     const { sim, q } = setup({ visibilityTimeoutMs: 1000 });
     q.send('a');

@@ -77,6 +77,7 @@ export class MessageQueue<B> {
     };
     this.messages.push(msg);
     this.m.inc('messagesSent');
+    this.m.add('queueDepth', 1);
     this.makeVisible(msg);
     return msg.id;
   }
@@ -133,6 +134,7 @@ export class MessageQueue<B> {
       this.m.add('inFlight', -1);
     } else this.moveBacklog(-1);
     msg.state = 'deleted';
+    this.m.add('queueDepth', -1);
     this.m.inc('acked');
     return true;
   }
@@ -218,6 +220,7 @@ export class MessageQueue<B> {
       this.deadLetters.push(msg.id);
       this.m.inc('deadLettered');
       this.m.add('deadLetterDepth', 1);
+      this.m.add('queueDepth', -1);
       return;
     }
     this.makeVisible(msg);

@@ -106,6 +106,13 @@ export function planViews(viz: VizModule, run: RunResult, index: TraceIndex, spe
           wide: true,
           mount: (el) => viz.mountLogs(el, index, spec),
         };
+      case 'queue':
+        return {
+          key: `queue-${spec.visible}`,
+          label: spec.title,
+          wide: false,
+          mount: (el) => viz.mountQueue(el, index, spec),
+        };
       case 'statechart':
         return statechartPlan(viz, run, index, spec.actorKind);
     }
