@@ -19,10 +19,10 @@ export function buildCrossShard(sim: Simulation, p: CrossShardParams, learner: C
   const router = sim.spawn('router', 'router', routerMachine);
   const indexer = sim.spawn('indexer', 'indexer', indexerMachine);
   const actors: number[] = [];
-  let shards: Shards | undefined;
+  // A crash (only ever after the build) loses what the shard's queue held.
   for (let s = 0; s < p.shards; s++)
-    actors.push(sim.spawn(`shard-${s}`, 'shard', shardMachine, { onCrash: () => shards?.crashed(s) }));
-  shards = new Shards(sim, sim.rng.fork('service'), actors);
+    actors.push(sim.spawn(`shard-${s}`, 'shard', shardMachine, { onCrash: () => shards.crashed(s) }));
+  const shards = new Shards(sim, sim.rng.fork('service'), actors);
   const index = new GlobalIndex(sim, m, shards, indexer, USERS, p.plan === 'global-index', p.indexLagMs);
   const cluster: Cluster = Object.freeze({
     shards: p.shards,
@@ -46,7 +46,7 @@ export function buildCrossShard(sim: Simulation, p: CrossShardParams, learner: C
       const user = writeUsers.next();
       m.inc('writes');
       let committed = false;
-      shards!.ask(router, cluster.shardOf(user), {
+      shards.ask(router, cluster.shardOf(user), {
         served: () => {
           committed = true;
           index.committed(user);
@@ -63,7 +63,7 @@ export function buildCrossShard(sim: Simulation, p: CrossShardParams, learner: C
   const lastBusy = new Float64Array(p.shards);
   const sample = () => {
     for (let s = 0; s < p.shards; s++) {
-      const busy = shards!.stations[s]!.busyMs();
+      const busy = shards.stations[s]!.busyMs();
       m.set('shardLoad', Math.round(((busy - lastBusy[s]!) / LOAD_WINDOW_MS) * 100), `s${s}`);
       lastBusy[s] = busy;
     }
