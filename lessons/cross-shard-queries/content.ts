@@ -22,6 +22,7 @@ export default defineContent({
   predictions: crossShardPredictions,
   views: [
     { kind: 'topology' },
+    { kind: 'loadBars', gauge: 'shardLoad', title: 'Load per shard', unit: '% busy', actorKind: 'shard' },
     { kind: 'histogram', summary: 'emailQueryLatencyMs', title: 'Latency of queries by email', unit: 'ms' },
     {
       kind: 'timeseries',

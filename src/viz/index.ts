@@ -10,3 +10,5 @@ export { mountSequence } from './sequence';
 export { mountTimeSeries } from './timeseries';
 export { mountHistogram } from './histogram';
 export { mountStatechart, type StatechartHandle } from './statechart';
+export { mountLoadBars } from './load-bars';
+export { mountRing } from './ring';
