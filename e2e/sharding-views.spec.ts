@@ -1,13 +1,19 @@
 import { expect, test } from './fixtures';
 import { LessonPage } from './pages/LessonPage';
 
+/** Opens the lesson and waits for its first run (a hundred thousand keys and ~20,000 reads: slow on a shared machine). */
+async function openSharding(lesson: LessonPage): Promise<void> {
+  await lesson.page.goto('./#/lesson/sharding-routers');
+  await lesson.page.waitForFunction(() => window.__playground?.ready === true, null, { timeout: 60_000 });
+}
+
 test('sharding-routers: the ring shows keys moving to the joining shard and the map version', async ({
   page,
   consoleErrors: _,
 }) => {
   test.setTimeout(120_000);
   const lesson = new LessonPage(page);
-  await lesson.open('sharding-routers');
+  await openSharding(lesson);
   const ring = page.getByRole('figure', { name: "Key space: each shard's share" });
   await lesson.timeline.fill('7000');
   await expect(ring).toContainText('100,000 keys on 16 shards');
@@ -32,7 +38,7 @@ test('sharding-routers: a router cut off from the coordination service stays sta
 }) => {
   test.setTimeout(150_000);
   const lesson = new LessonPage(page);
-  await lesson.open('sharding-routers');
+  await openSharding(lesson);
   const faults = page.getByRole('region', { name: 'Faults' });
   await lesson.timeline.fill('1000');
   await faults.getByLabel('Fault', { exact: true }).selectOption('partition');

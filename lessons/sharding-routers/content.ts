@@ -28,6 +28,7 @@ export default defineContent({
       title: "Key space: each shard's share",
       load: 'shardLoad',
       moving: 'keysMoving',
+      movingTotal: 'keysToMove',
       version: 'mapVersion',
       routerVersions: 'routerMapVersion',
     },

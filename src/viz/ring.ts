@@ -12,8 +12,10 @@ export interface RingOptions {
   title: string;
   /** Labelled gauge: each shard's load (node size). */
   load?: string;
-  /** Labelled gauge: keys still moving, + arriving at a shard, − leaving it. */
+  /** Labelled gauge: keys still moving, net per shard: + arriving, − leaving (the chords). */
   moving?: string;
+  /** Gauge: all keys still moving (a shard may give and take at once, so this can exceed the net flows). */
+  movingTotal?: string;
   /** Gauge: the committed map version. */
   version?: string;
   /** Labelled gauge: the map version each router holds (older than `version` = stale). */
@@ -45,6 +47,7 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
   const moving = opts.moving ? labelledSeries(index.gauges, opts.moving) : [];
   const routers = opts.routerVersions ? labelledSeries(index.gauges, opts.routerVersions) : [];
   const version = opts.version ? index.gauges.get(opts.version) : undefined;
+  const movingTotal = opts.movingTotal ? index.gauges.get(opts.movingTotal) : undefined;
   const svg = createSvg(el, `${opts.title}: the key space as a ring, one arc per shard.`);
   const valueText = chartHeader(svg, opts.title, css.fg);
   const root = svg.append('g');
@@ -96,13 +99,14 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
     const flows = moving.map((s) => at(s));
     const givers = flows.map((v, i) => ({ v, i })).filter((x) => x.v < 0);
     const takers = flows.map((v, i) => ({ v, i })).filter((x) => x.v > 0);
-    const moved = takers.reduce((a, x) => a + x.v, 0);
+    const net = takers.reduce((a, x) => a + x.v, 0);
+    const moved = movingTotal ? valueAt(movingTotal, t) : net;
     const lines: { a: [number, number]; b: [number, number]; w: number }[] = [];
     for (const g of givers)
       for (const k of takers) {
         const a = mid.get(g.i) ?? [0, 0];
         const b = mid.get(k.i) ?? nodeOutside(k.i, shards.length);
-        lines.push({ a, b, w: 1 + 5 * ((-g.v / Math.max(1, moved)) * (k.v / Math.max(1, moved))) ** 0.5 });
+        lines.push({ a, b, w: 1 + 5 * ((-g.v / Math.max(1, net)) * (k.v / Math.max(1, net))) ** 0.5 });
       }
     chords
       .selectAll('path')
