@@ -76,7 +76,9 @@ test('cross-shard-queries: from the Data topic, plan the queries, then crash a s
 
   // Local indexes instead: every email query asks shard-3, so many more fail.
   const failedIndexed = Number((await lesson.lastRun())?.metrics.queriesFailed);
-  await lesson.afterRun(() => page.getByLabel('Secondary index').selectOption('scatter'));
+  await lesson.afterRun(async () => {
+    await page.getByLabel('Secondary index').selectOption('scatter');
+  });
   const failedScatter = Number((await lesson.lastRun())?.metrics.queriesFailed);
   expect(failedScatter).toBeGreaterThan(3 * failedIndexed);
 
