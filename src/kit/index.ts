@@ -48,3 +48,4 @@ export {
 } from './log/retention';
 export { Station, type StationOptions, type Rejection } from './service/station';
 export { KvStore, type Transaction, type Commit } from './store/kv-store';
+export * from './theory/fanout';
