@@ -16,7 +16,7 @@ test('sharding-routers: the ring shows keys moving to the joining shard and the 
   await openSharding(lesson);
   const ring = page.getByRole('figure', { name: "Key space: each shard's share" });
   await lesson.timeline.fill('7000');
-  await expect(ring).toContainText('100,000 keys on 16 shards');
+  await expect(ring).toContainText('100,000 keys, 16 shards');
   await expect(ring).toContainText('map v1');
   // The join starts at 8 s: keys flow while the copy lasts, and the new shard fills.
   await lesson.timeline.fill('8100');
@@ -25,7 +25,7 @@ test('sharding-routers: the ring shows keys moving to the joining shard and the 
   await ring.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('ring-moving.png') });
   await lesson.timeline.fill('12000');
-  await expect(ring).toContainText('100,000 keys on 17 shards');
+  await expect(ring).toContainText('100,000 keys, 17 shards');
   await expect(ring).toContainText('map v2');
   await expect(ring.locator('[data-stale="true"]')).toHaveCount(0);
   const bars = page.getByRole('figure', { name: 'Reads per shard' });

@@ -7,7 +7,7 @@ import { css } from './theme';
 import type { TraceIndex } from './trace-index';
 import type { ViewHandle } from './view';
 
-const M = { top: 30, right: 12, bottom: 22, left: 40 };
+const M = { top: 44, right: 12, bottom: 22, left: 40 };
 
 /**
  * One bar per label of a labelled gauge (per-shard load), at the playback time, so the
@@ -24,7 +24,12 @@ export function mountLoadBars(
   const all = labelledSeries(index.gauges, opts.gauge, actors.length || Infinity);
   const percent = opts.unit.includes('%');
   const svg = createSvg(el, `${opts.title}: one bar per ${opts.actorKind ?? 'series'}, in ${opts.unit}.`);
-  const valueText = chartHeader(svg, opts.title, css.fg);
+  // The live figure goes on its own line under the title: a narrow box has no room beside it.
+  const valueText = chartHeader(svg, opts.title, css.fg)
+    .attr('x', 12)
+    .attr('y', 35)
+    .attr('text-anchor', 'start')
+    .attr('font-size', 11);
   const gy = svg.append('g').style('color', css.muted);
   const bars = svg.append('g');
   const labels = svg.append('g');
@@ -45,7 +50,6 @@ export function mountLoadBars(
     ({ width, height } = sizeOf(el));
     x.domain(all.map((_, i) => i)).range([M.left, width - M.right]);
     y.range([height - M.bottom, M.top + 6]);
-    valueText.attr('x', width - M.right);
     empty.attr('x', width / 2).attr('y', height / 2);
     bars.selectAll('*').remove();
     labels.selectAll('*').remove();

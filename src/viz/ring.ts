@@ -49,7 +49,13 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
   const version = opts.version ? index.gauges.get(opts.version) : undefined;
   const movingTotal = opts.movingTotal ? index.gauges.get(opts.movingTotal) : undefined;
   const svg = createSvg(el, `${opts.title}: the key space as a ring, one arc per shard.`);
-  const valueText = chartHeader(svg, opts.title, css.fg);
+  // The live figure goes on its own line under the title: a narrow box has no room beside it.
+  const valueText = chartHeader(svg, opts.title, css.fg)
+    .attr('x', 12)
+    .attr('y', 35)
+    .attr('text-anchor', 'start')
+    .attr('font-size', 11);
+  const TOP = 44;
   const root = svg.append('g');
   const arcs = root.append('g');
   const chords = root.append('g');
@@ -67,9 +73,8 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
 
   function build(): void {
     const { width, height } = sizeOf(el);
-    r = Math.max(30, Math.min(width, height - 34) / 2 - 26);
-    root.attr('transform', `translate(${width / 2},${34 + (height - 34) / 2})`);
-    valueText.attr('x', width - 12);
+    r = Math.max(40, Math.min(width, height - TOP) / 2 - 22);
+    root.attr('transform', `translate(${width / 2},${TOP + (height - TOP) / 2})`);
     update(t);
   }
 
@@ -90,10 +95,13 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
       .style('fill', (d) => shardColor(d.i))
       .style('stroke', css.panel)
       .style('stroke-width', 1);
+    // Nodes sit just outside their arc; chords leave from its inner edge.
     const mid = new Map<number, [number, number]>();
+    const inner = new Map<number, [number, number]>();
     live.forEach((x, j) => {
       const a = (spans[j]!.start + spans[j]!.end) / 2;
-      mid.set(x.i, [Math.sin(a) * (r - 24), -Math.cos(a) * (r - 24)]);
+      mid.set(x.i, [Math.sin(a) * (r + 11), -Math.cos(a) * (r + 11)]);
+      inner.set(x.i, [Math.sin(a) * (r - 12), -Math.cos(a) * (r - 12)]);
     });
     // Keys moving: from every shard giving keys to every shard receiving them.
     const flows = moving.map((s) => at(s));
@@ -104,8 +112,8 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
     const lines: { a: [number, number]; b: [number, number]; w: number }[] = [];
     for (const g of givers)
       for (const k of takers) {
-        const a = mid.get(g.i) ?? [0, 0];
-        const b = mid.get(k.i) ?? nodeOutside(k.i, shards.length);
+        const a = inner.get(g.i) ?? [0, 0];
+        const b = inner.get(k.i) ?? nodeOutside(k.i, shards.length);
         lines.push({ a, b, w: 1 + 5 * ((-g.v / Math.max(1, net)) * (k.v / Math.max(1, net))) ** 0.5 });
       }
     chords
@@ -136,7 +144,7 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
         const g = this as SVGGElement;
         const load = at(loads[i]);
         const c = g.querySelector('circle')!;
-        c.setAttribute('r', String(3 + 9 * Math.sqrt(load / loadMax)));
+        c.setAttribute('r', String(2 + 7 * Math.sqrt(load / loadMax)));
         c.style.fill = shardColor(i);
         c.style.stroke = css.panel;
         const text = g.querySelector('text')!;
@@ -144,26 +152,37 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
         text.style.fill = css.fg;
       });
     const v = version ? valueAt(version, t) : 0;
-    const lines2: { text: string; stale: boolean }[] = [];
-    lines2.push({ text: `${fmtNumber(total)} keys on ${live.length} shards`, stale: false });
-    if (moved > 0) lines2.push({ text: `${fmtNumber(moved)} keys moving`, stale: false });
-    if (version) lines2.push({ text: `map v${v}`, stale: false });
-    for (const s of routers) {
-      const rv = at(s);
-      const stale = version !== undefined && rv > 0 && rv < v;
-      lines2.push({ text: `${s.label} v${rv}${stale ? ' stale' : ''}`, stale });
-    }
+    const lines2: { text: string; stale: boolean }[][] = [];
+    lines2.push([{ text: `${fmtNumber(total)} keys, ${live.length} shards`, stale: false }]);
+    if (moved > 0) lines2.push([{ text: `${fmtNumber(moved)} keys moving`, stale: false }]);
+    if (version) lines2.push([{ text: `map v${v}`, stale: false }]);
+    if (routers.length)
+      lines2.push(
+        routers.map((s, j) => {
+          const rv = at(s);
+          const stale = version !== undefined && rv > 0 && rv < v;
+          return { text: `${j ? ' · ' : ''}${s.label} v${rv}${stale ? ' stale' : ''}`, stale };
+        }),
+      );
     center
       .selectAll('text')
       .data(lines2)
       .join('text')
       .attr('y', (_, i) => (i - (lines2.length - 1) / 2) * 14 + 4)
       .attr('font-size', 11)
+      // A halo in the panel colour keeps the figures legible over the chords.
+      .style('paint-order', 'stroke')
+      .style('stroke', css.panel)
+      .style('stroke-width', 3)
+      .style('fill', css.fg)
+      .selectAll('tspan')
+      .data((d) => d)
+      .join('tspan')
       .attr('font-weight', (d) => (d.stale ? 700 : 400))
       .attr('data-stale', (d) => String(d.stale))
       .style('fill', (d) => (d.stale ? css.bad : css.fg))
       .text((d) => d.text);
-    const staleCount = lines2.filter((d) => d.stale).length;
+    const staleCount = lines2.flat().filter((d) => d.stale).length;
     const label = `${live.length} shards${moved > 0 ? `, ${fmtNumber(moved)} keys moving` : ''}${version ? `, map v${v}` : ''}${staleCount ? `, ${staleCount} stale router${staleCount > 1 ? 's' : ''}` : ''} at ${fmtTime(t)}`;
     if (label !== lastLabel) {
       lastLabel = label;
@@ -175,7 +194,7 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
   /** A shard with no keys yet (joining) waits just outside the ring. */
   function nodeOutside(i: number, n: number): [number, number] {
     const a = (i / Math.max(1, n)) * 2 * Math.PI;
-    return [Math.sin(a) * (r + 14), -Math.cos(a) * (r + 14)];
+    return [Math.sin(a) * (r + 11), -Math.cos(a) * (r + 11)];
   }
 
   build();
