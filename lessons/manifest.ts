@@ -78,6 +78,12 @@ export const manifest: Topic[] = [
           'Key ranges, hash mod N, consistent hashing with virtual nodes, and a directory: how evenly load spreads, and how many keys move when a shard joins.',
       },
       {
+        id: 'cross-shard-queries',
+        title: 'Cross-shard queries and secondary indexes',
+        summary:
+          'A query by a non-shard key: scatter-gather to every shard (the slowest sets the latency) or a global index (an extra write per update, applied late, so reads can be stale).',
+      },
+      {
         id: 'replication-lag',
         title: 'Replication lag: read-your-writes and friends',
         summary:

@@ -22,6 +22,17 @@ export default defineContent({
   predictions: shardingPredictions,
   views: [
     { kind: 'topology' },
+    {
+      kind: 'ring',
+      keys: 'shardKeys',
+      title: "Key space: each shard's share",
+      load: 'shardLoad',
+      moving: 'keysMoving',
+      movingTotal: 'keysToMove',
+      version: 'mapVersion',
+      routerVersions: 'routerMapVersion',
+    },
+    { kind: 'loadBars', gauge: 'shardLoad', title: 'Reads per shard', unit: 'reads/s', actorKind: 'shard' },
     { kind: 'timeseries', gauge: 'keysToMove', title: 'Keys still moving to their new shard', unit: 'keys' },
     { kind: 'timeseries', gauge: 'staleRouters', title: 'Routers holding an old map', unit: 'routers' },
     { kind: 'histogram', summary: 'requestLatencyMs', title: 'Read latency', unit: 'ms' },

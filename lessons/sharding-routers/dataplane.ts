@@ -39,6 +39,8 @@ export class DataPlane {
   private readonly busyUntil: Float64Array;
   /** Reads served per shard, per committed map version index. */
   readonly served: Float64Array[];
+  /** Reads served per shard over the whole run (the load bars). */
+  readonly servedTotal: Float64Array;
 
   constructor(
     private readonly sim: Simulation,
@@ -56,6 +58,7 @@ export class DataPlane {
   ) {
     this.busyUntil = new Float64Array(shardCount);
     this.served = [new Float64Array(shardCount), new Float64Array(shardCount)];
+    this.servedTotal = new Float64Array(shardCount);
     this.drawP = drawProbability;
   }
   private readonly drawP: number;
@@ -107,6 +110,7 @@ export class DataPlane {
     this.busyUntil[shard] = done;
     const phase = this.served[map.version - 1]!;
     phase[shard] = phase[shard]! + 1;
+    this.servedTotal[shard] = this.servedTotal[shard]! + 1;
     const back = this.flight(from, router);
     if (back === undefined) return this.lost();
     this.sim.scheduler.at(done + back, () => {

@@ -1,4 +1,8 @@
+import { shardLabels } from '../../src/kit/keyspace/labels';
 import { defineMetrics } from '../../src/kit/metrics/table';
+
+/** The shards knob's max plus the one that joins: one series each for the ring and the load bars. */
+const SHARD_LABELS = shardLabels(65);
 
 /** Every figure a sharding-routers run reports. */
 export const shardingMetrics = defineMetrics({
@@ -41,6 +45,35 @@ export const shardingMetrics = defineMetrics({
     kind: 'gauge',
     unit: 'routers',
     help: 'Routers holding an older map than the committed one',
+  },
+  shardKeys: {
+    kind: 'gauge',
+    unit: 'keys',
+    help: 'Keys each shard holds under the committed map (the ring view)',
+    labels: SHARD_LABELS,
+    labelledOnly: true,
+  },
+  keysMoving: {
+    kind: 'gauge',
+    unit: 'keys',
+    help: 'Keys still being copied into (+) or out of (−) each shard',
+    labels: SHARD_LABELS,
+    labelledOnly: true,
+  },
+  shardLoad: {
+    kind: 'gauge',
+    unit: 'reads/s',
+    help: 'Reads each shard served over the last half second, per second',
+    labels: SHARD_LABELS,
+    labelledOnly: true,
+  },
+  mapVersion: { kind: 'gauge', unit: 'version', help: 'The committed shard map version' },
+  routerMapVersion: {
+    kind: 'gauge',
+    unit: 'version',
+    help: 'The map version each router holds',
+    labels: ['r1', 'r2', 'r3'],
+    labelledOnly: true,
   },
   requestLatencyMs: {
     kind: 'summary',

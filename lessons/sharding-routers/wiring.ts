@@ -18,6 +18,7 @@ import { DataPlane, DRAWN_PER_SECOND, type RouterSlot } from './dataplane';
 import { shardingMetrics } from './metrics';
 import { coordinatorMachine, routerMachine, shardMachine, type CoordinatorIO, type RouterIO } from './model';
 import { addsShard, type ShardingParams } from './params';
+import { RingGauges } from './ring-gauges';
 
 export const ROUTERS = 3;
 /** Keys copied per second while a shard joins (the whole cluster's copy bandwidth). */
@@ -70,6 +71,8 @@ export function buildSharding(sim: Simulation, p: ShardingParams, learner: Shard
     Math.min(1, DRAWN_PER_SECOND / p.requestsPerSecond),
     total,
   );
+  const gauges = new RingGauges(sim, m, plane.servedTotal, p.durationMs);
+  gauges.committed(versions[0]!.owners, p.shards, 1);
 
   const coordinatorIO: CoordinatorIO = {
     planJoin: () => {
@@ -94,6 +97,7 @@ export function buildSharding(sim: Simulation, p: ShardingParams, learner: Shard
         if (gives) sim.ref(shards[a]!)?.send({ type: 'DONATE' });
       }
       m.set('keysToMove', moves.moved);
+      gauges.moving(moves, copyMs);
       for (let s = 1; s < COPY_STEPS; s++)
         sim.scheduler.after((copyMs * s) / COPY_STEPS, () =>
           m.set('keysToMove', Math.round((moves.moved * (COPY_STEPS - s)) / COPY_STEPS)),
@@ -103,6 +107,7 @@ export function buildSharding(sim: Simulation, p: ShardingParams, learner: Shard
     commit: () => {
       committed = 1;
       m.set('keysToMove', 0);
+      gauges.committed(versions[1]!.owners, versions[1]!.data.shards, 2);
       for (const s of shards) sim.ref(s)?.send({ type: 'COMMIT' });
       m.set('staleRouters', stale());
       // A watch fires once: each router that set one hears of the change, then must read the map again.
@@ -127,6 +132,7 @@ export function buildSharding(sim: Simulation, p: ShardingParams, learner: Shard
         m.inc('mapRefreshes');
         const slot = routers[i]!;
         if (version > slot.map.version) slot.map = versions[version - 1]!;
+        gauges.router(i, slot.map.version);
         m.set('staleRouters', stale());
         plane.retryParked(i);
       },
@@ -136,10 +142,12 @@ export function buildSharding(sim: Simulation, p: ShardingParams, learner: Shard
       input: { io },
       onCrash: () => {
         routers[i]!.map = versions[0]!;
+        gauges.router(i, 1);
       },
     });
     sim.net.configure(self, coordinator, { latencyMs: COORDINATOR_LATENCY_MS, jitterMs: 2 });
     routers.push({ actor: self, map: versions[0]!, parked: [] });
+    gauges.router(i, 1);
     routerIndex.set(self, i);
   }
 

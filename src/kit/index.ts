@@ -50,3 +50,4 @@ export { Station, type StationOptions, type Rejection } from './service/station'
 export { KvStore, type Transaction, type Commit } from './store/kv-store';
 export { bucketShares, zipfShares } from './workloads/zipf';
 export { hop, type HopOptions } from './transport/hop';
+export * from './theory/fanout';

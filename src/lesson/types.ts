@@ -110,7 +110,20 @@ export type ViewSpec<G extends string = string, S extends string = string> =
       rowCount?: G;
     }
   /** A message queue drawn as cells by state (visible, in flight, dead-lettered), from three gauges. */
-  | { kind: 'queue'; title: string; visible: G; inFlight: G; deadLettered?: G };
+  | { kind: 'queue'; title: string; visible: G; inFlight: G; deadLettered?: G }
+  /** One bar per label of a labelled gauge (e.g. per-shard load); bar i is the i-th actor of actorKind. */
+  | { kind: 'loadBars'; gauge: G; title: string; unit: string; actorKind?: string }
+  /** The key space as a ring: per-shard key shares (labelled gauge), keys moving, map versions. */
+  | {
+      kind: 'ring';
+      keys: G;
+      title: string;
+      load?: G;
+      moving?: G;
+      movingTotal?: G;
+      version?: G;
+      routerVersions?: G;
+    };
 
 export interface LessonCode {
   /** What the learner starts with and edits (TypeScript source). */

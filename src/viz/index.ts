@@ -13,3 +13,5 @@ export { mountStatechart, type StatechartHandle } from './statechart';
 export { mountLogs } from './logs';
 export type { LogsSpec } from './logs-model';
 export { mountQueue } from './queue';
+export { mountLoadBars } from './load-bars';
+export { mountRing } from './ring';

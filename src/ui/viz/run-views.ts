@@ -115,6 +115,20 @@ export function planViews(viz: VizModule, run: RunResult, index: TraceIndex, spe
         };
       case 'statechart':
         return statechartPlan(viz, run, index, spec.actorKind);
+      case 'loadBars':
+        return {
+          key: `bars-${spec.gauge}`,
+          label: spec.title,
+          wide: false,
+          mount: (el) => viz.mountLoadBars(el, index, spec),
+        };
+      case 'ring':
+        return {
+          key: `ring-${spec.keys}`,
+          label: spec.title,
+          wide: false,
+          mount: (el) => viz.mountRing(el, index, spec),
+        };
     }
   });
 }
