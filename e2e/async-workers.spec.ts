@@ -1,18 +1,6 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { IndexPage } from './pages/IndexPage';
-import { LessonPage } from './pages/LessonPage';
-
-/** A run of this lesson simulates ~4,400 requests; on a loaded machine it can take longer than the page object's 20 s. */
-async function afterLongRun(page: Page, action: () => Promise<void>): Promise<void> {
-  const before = await page.evaluate(() => window.__playground?.runCount ?? 0);
-  await action();
-  await page.waitForFunction(
-    (n) => (window.__playground?.runCount ?? 0) > n && window.__playground?.ready,
-    before,
-    { timeout: 90_000 },
-  );
-}
+import { LessonPage, afterLongRun } from './pages/LessonPage';
 
 test('async workers: from the index, defer the work to workers, then crash one and see its message redelivered', async ({
   page,

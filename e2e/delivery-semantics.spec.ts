@@ -1,18 +1,6 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { IndexPage } from './pages/IndexPage';
-import { LessonPage } from './pages/LessonPage';
-
-/** A run simulates ~6,000 messages and 21 crashes; on a loaded machine it takes longer than the page object's 20 s. */
-async function afterLongRun(page: Page, action: () => Promise<void>): Promise<void> {
-  const before = await page.evaluate(() => window.__playground?.runCount ?? 0);
-  await action();
-  await page.waitForFunction(
-    (n) => (window.__playground?.runCount ?? 0) > n && window.__playground?.ready,
-    before,
-    { timeout: 90_000 },
-  );
-}
+import { LessonPage, afterLongRun } from './pages/LessonPage';
 
 test('delivery semantics: from the index, crashes redeliver and the count goes wrong; an idempotency key fixes it', async ({
   page,

@@ -1,19 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { IndexPage } from './pages/IndexPage';
-import { LessonPage } from './pages/LessonPage';
-
-/** Waits for the run an action starts (a run simulates ~10,000 records; a loaded machine is slow). */
-async function afterRun(page: Page, action: () => Promise<void>): Promise<void> {
-  const before = await page.evaluate(() => window.__playground?.runCount ?? 0);
-  await action();
-  await page.waitForFunction(
-    (n) => (window.__playground?.runCount ?? 0) > n && window.__playground?.ready,
-    before,
-    { timeout: 90_000 },
-  );
-}
+import { LessonPage, afterLongRun } from './pages/LessonPage';
 
 test('message stream: from the index, fix the partitioner and the assignor, crash a consumer and watch its group rebalance', async ({
   page,
@@ -60,7 +48,7 @@ test('message stream: from the index, fix the partitioner and the assignor, cras
       'return members.map((_, i) => Array.from({ length: partitions }, (_, p) => p).filter((p) => p % members.length === i));',
     );
   await lesson.setCode(fixed);
-  await afterRun(page, () =>
+  await afterLongRun(page, () =>
     page.locator('.code-region').getByRole('button', { name: 'Run', exact: true }).click(),
   );
   await expect(lesson.goal('ordered')).toContainText('✓ Met');
@@ -74,7 +62,7 @@ test('message stream: from the index, fix the partitioner and the assignor, cras
   const faults = page.getByRole('region', { name: 'Faults' });
   await faults.getByLabel('Fault', { exact: true }).selectOption('crash');
   await faults.getByLabel('Actor', { exact: true }).selectOption('blog-1');
-  await afterRun(page, () => faults.getByRole('button', { name: /^Add at 30/ }).click());
+  await afterLongRun(page, () => faults.getByRole('button', { name: /^Add at 30/ }).click());
   await expect(faults.getByRole('listitem')).toHaveText(/crash blog-1/);
   const after = await lesson.lastRun();
   expect(after?.metrics.blogRebalances).toBe(1);
@@ -110,7 +98,7 @@ test('message stream: from the index, fix the partitioner and the assignor, cras
 
   // Six consumers per group for four partitions: two idle in search-indexing, one in blog-count
   // (whose blog-1 is still down, as the fault panel left it).
-  await afterRun(page, () => lesson.setKnob('Consumers per group', '6'));
+  await afterLongRun(page, () => lesson.setKnob('Consumers per group', '6'));
   const six = await lesson.lastRun();
   expect(six?.metrics.idleConsumers).toBe(3);
   await expect(lesson.goal('all-owned')).toContainText('6 consumers per group');

@@ -1,18 +1,6 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { IndexPage } from './pages/IndexPage';
-import { LessonPage } from './pages/LessonPage';
-
-/** A run simulates ~9,000 reads and writes; on a loaded machine it can take longer than the page object's 20 s. */
-async function afterLongRun(page: Page, action: () => Promise<void>): Promise<void> {
-  const before = await page.evaluate(() => window.__playground?.runCount ?? 0);
-  await action();
-  await page.waitForFunction(
-    (n) => (window.__playground?.runCount ?? 0) > n && window.__playground?.ready,
-    before,
-    { timeout: 90_000 },
-  );
-}
+import { LessonPage, afterLongRun } from './pages/LessonPage';
 
 /** The session rule: a follower that has applied the user's last write and all they have read, else the leader. */
 const ROUTE_BY_POSITION = `export function chooseReplica(request: ReadRequest, session: Session, replicas: readonly Replica[]): number {

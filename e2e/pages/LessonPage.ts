@@ -22,14 +22,8 @@ export class LessonPage {
   }
 
   /** Does `action`, then waits for the run it triggers to finish. */
-  async afterRun(action: () => Promise<void>): Promise<void> {
-    const before = await this.runCount();
-    await action();
-    await this.page.waitForFunction(
-      (n) => (window.__playground?.runCount ?? 0) > n && window.__playground?.ready,
-      before,
-      { timeout: 20_000 },
-    );
+  afterRun(action: () => Promise<unknown>, timeoutMs = 20_000): Promise<void> {
+    return afterLongRun(this.page, action, timeoutMs);
   }
 
   lastRun(): Promise<LastRun> {
@@ -124,4 +118,22 @@ export class LessonPage {
   async expectNotice(text: RegExp): Promise<void> {
     await expect(this.page.getByRole('alert').filter({ hasText: text })).toBeVisible();
   }
+}
+
+/**
+ * Does `action`, then waits for the run it triggers to finish. Lessons whose default run
+ * simulates thousands of messages take longer than 20 s on a loaded machine: 90 s by default.
+ */
+export async function afterLongRun(
+  page: Page,
+  action: () => Promise<unknown>,
+  timeoutMs = 90_000,
+): Promise<void> {
+  const before = await page.evaluate(() => window.__playground?.runCount ?? 0);
+  await action();
+  await page.waitForFunction(
+    (n) => (window.__playground?.runCount ?? 0) > n && window.__playground?.ready,
+    before,
+    { timeout: timeoutMs },
+  );
 }

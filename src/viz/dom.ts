@@ -65,6 +65,8 @@ export function addArrowMarker(svg: Svg, id: string, color: string, size = 7): v
 export interface ChartHeader {
   /** Shows the figure right-aligned at `right`; the title gives way (shortened with "…") if both do not fit. */
   show(value: string, right: number): void;
+  /** The figure's text element, for views that place their figure themselves (on its own line). */
+  readonly value: Selection<SVGTextElement, unknown, null, undefined>;
 }
 
 /** About this many pixels a character at 12 px, wide enough for digits and spaces. */
@@ -90,6 +92,7 @@ export function chartHeader(svg: Svg, title: string, fg: string): ChartHeader {
   let shown = '';
   let shownTitle = title;
   return {
+    value,
     show(text, right) {
       if (!charPx) {
         // Measured once, when first laid out (a hidden view measures 0 and tries again later).

@@ -26,7 +26,7 @@ export function mountLoadBars(
   const svg = createSvg(el, `${opts.title}: one bar per ${opts.actorKind ?? 'series'}, in ${opts.unit}.`);
   // The live figure goes on its own line under the title: a narrow box has no room beside it.
   const valueText = chartHeader(svg, opts.title, css.fg)
-    .attr('x', 12)
+    .value.attr('x', 12)
     .attr('y', 35)
     .attr('text-anchor', 'start')
     .attr('font-size', 11);

@@ -24,7 +24,7 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
  */
 export function mountLogs(el: HTMLElement, index: TraceIndex, spec: LogsSpec): ViewHandle {
   const svg = createSvg(el, `${spec.title}: logs and positions along them.`);
-  const valueText = chartHeader(svg, spec.title, css.fg);
+  const valueText = chartHeader(svg, spec.title, css.fg).value;
   const legend = svg.append('g').attr('font-size', 11);
   const body = svg.append('g');
   const axisText = svg.append('text').attr('font-size', 10).style('fill', css.muted);

@@ -44,7 +44,7 @@ export function mountQueue(el: HTMLElement, index: TraceIndex, opts: QueueViewOp
       s: index.gauges.get(name) ?? { t: new Float64Array(0), v: new Float64Array(0) },
     }));
   const svg = createSvg(el, `${opts.title}: messages in the queue by state.`);
-  const scaleText = chartHeader(svg, opts.title, css.fg);
+  const scaleText = chartHeader(svg, opts.title, css.fg).value;
   const rowsG = svg.append('g');
   let width = 0;
   let height = 0;

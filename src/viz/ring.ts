@@ -51,7 +51,7 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
   const svg = createSvg(el, `${opts.title}: the key space as a ring, one arc per shard.`);
   // The live figure goes on its own line under the title: a narrow box has no room beside it.
   const valueText = chartHeader(svg, opts.title, css.fg)
-    .attr('x', 12)
+    .value.attr('x', 12)
     .attr('y', 35)
     .attr('text-anchor', 'start')
     .attr('font-size', 11);
