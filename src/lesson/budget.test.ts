@@ -55,7 +55,9 @@ describe('work budget', () => {
   });
 
   test('a knob without a step is suggested with two decimals at most', () => {
-    const specs = { rate: numberParam({ label: 'Rate', default: 100, min: 1, max: 100, help: 'h' }) };
+    const specs = {
+      rate: numberParam({ label: 'Rate', default: 100, min: 1, max: 100, unit: 'msg/s', help: 'h' }),
+    };
     const msg = budgetMessage(specs, { rate: 100 }, WORK_BUDGET * 6.37, ['rate']);
     expect(msg).toMatch(/lower rate from 100 to 10\.98 or less/);
   });
