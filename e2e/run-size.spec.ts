@@ -51,6 +51,7 @@ test('a run too long to animate whole runs in aggregate mode, says so, and stays
   expect(Number(run?.metrics.requests)).toBeGreaterThan(900_000);
   await expect(lesson.metric('requests')).toContainText(/\d/);
   const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
   const { metrics } = (await cdp.send('Performance.getMetrics')) as {
     metrics: { name: string; value: number }[];
   };

@@ -12,8 +12,11 @@ export { websocketsParams } from './content';
 
 /** The WebSockets lesson as the worker and the CLI run it. */
 export default defineLesson(content, {
-  // CPU per engine event relative to a polling event (src/lesson/budget.ts, measured at the heaviest knobs).
-  workCost: 9,
+  // CPU per engine event relative to a polling event is 9 (src/lesson/budget.ts, measured at the
+  // heaviest knobs); doubled because memory binds first: at 100 clients × 100 messages/s the
+  // server's send buffers hold every queued frame (about 1.9 MB of heap a virtual second; 754 MB
+  // at 395 s), and 18 keeps the largest accepted run near 200 s, well under 1 GB.
+  workCost: 18,
   workKnobs: ['clients', 'messagesPerSecond'],
   machines: { client: clientMachine, server: serverMachine },
   build: (sim, params, learner: WebSocketsApi) => buildWebSockets(sim, params, learner),

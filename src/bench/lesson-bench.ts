@@ -23,7 +23,11 @@ export async function pollingHourBench(): Promise<string[]> {
     `(c) polling, 1,000 clients, 1 h: ${(wall / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s cpu, ${Number(r.metrics.requests).toLocaleString('en-US')} requests, ${((r.work ?? 0) / 1e6).toFixed(1)} M work, mode ${r.mode ?? r.diagnostics[0]?.kind}, trace ${r.trace.length.toLocaleString('en-US')} of ${(r.traceEvents ?? 0).toLocaleString('en-US')} events, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB (target <= 40 s, ${verdict(wall <= 40_000)})`,
   );
   t0 = performance.now();
-  const busy = runLesson(lesson, { ...hour, params: { ...hour.params, eventsPerSecond: 50 } }, { trace: true });
+  const busy = runLesson(
+    lesson,
+    { ...hour, params: { ...hour.params, eventsPerSecond: 50 } },
+    { trace: true },
+  );
   out.push(
     `(c) the same at 50 updates/s: ${busy.diagnostics[0]?.kind === 'budget' ? 'refused' : 'ran'} in ${((performance.now() - t0) / 1000).toFixed(1)} s wall: ${busy.diagnostics[0]?.message ?? 'finished'}`,
   );

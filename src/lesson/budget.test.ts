@@ -3,6 +3,7 @@ import { loadLesson } from '../../lessons/registry';
 import { EXACT_SAMPLES, Metrics } from '../engine/metrics';
 import { EventKind, TraceRecorder } from '../engine/trace';
 import { budgetMessage, WORK_BUDGET, WorkProjector } from './budget';
+import { numberParam } from './params';
 import { runLesson } from './run';
 
 const polling = (await loadLesson('polling'))!;
@@ -51,6 +52,14 @@ describe('work budget', () => {
     const at = 5_000;
     const projected = p.projected(10_000 + at * 10, at)!;
     expect(projected).toBeCloseTo(10_000 + 1_000_000 * 10, -3);
+  });
+
+  test('a knob without a step is suggested with two decimals at most', () => {
+    const specs = {
+      rate: numberParam({ label: 'Rate', default: 100, min: 1, max: 100, unit: 'msg/s', help: 'h' }),
+    };
+    const msg = budgetMessage(specs, { rate: 100 }, WORK_BUDGET * 6.37, ['rate']);
+    expect(msg).toMatch(/lower rate from 100 to 10\.98 or less/);
   });
 
   test('the message suggests declared work knobs first, rounded to their step, and durationMs', () => {

@@ -68,6 +68,7 @@ function lowered(spec: NumberParam, value: number, factor: number): number | und
   const step = spec.step ?? (spec.integer ? 1 : 0);
   let v = value * factor;
   if (step > 0) v = Math.floor(v / step) * step;
+  else v = Math.floor(v * 100) / 100; // a knob without a step: two decimals are enough to read
   if (spec.integer) v = Math.floor(v);
   if (v < spec.min || v >= value) return undefined;
   return v;
