@@ -6,7 +6,7 @@ test('replication methods: statements diverge, rows replay exactly, MIXED in cod
   page,
   consoleErrors: _,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const index = new IndexPage(page);
   const lesson = new LessonPage(page);
   await index.open();
