@@ -12,9 +12,10 @@ const ROUTE_BY_POSITION = `export function chooseReplica(request: ReadRequest, s
 
 test('replication lag: from the index, see your own update vanish, route by log position, and lose nothing on failover', async ({
   page,
+  browser,
   consoleErrors: _,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const index = new IndexPage(page);
   const lesson = new LessonPage(page);
   await index.open();
@@ -94,4 +95,15 @@ test('replication lag: from the index, see your own update vanish, route by log 
   await lesson.timeline.fill('8000');
   await expect(lesson.node('db-2')).toHaveAttribute('aria-label', /db-2 down/);
   await page.screenshot({ path: test.info().outputPath('replication-lag-after-fix.png') });
+
+  // The share link carries the code, the fault and the knobs: another browser sees the same run.
+  const link = await lesson.shareLink();
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(link);
+  await other.waitForFunction(() => window.__playground?.ready === true, null, { timeout: 90_000 });
+  const reader = new LessonPage(other);
+  await expect(reader.goal('read-your-writes')).toContainText('✓ Met');
+  const shared = await reader.lastRun();
+  expect(shared?.metrics.writesAcknowledged).toBe(crashed?.metrics.writesAcknowledged);
+  expect(shared?.metrics.readsAnswered).toBe(crashed?.metrics.readsAnswered);
 });

@@ -6,7 +6,7 @@ test('replication methods: statements diverge, rows replay exactly, MIXED in cod
   page,
   consoleErrors: _,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const index = new IndexPage(page);
   const lesson = new LessonPage(page);
   await index.open();
@@ -26,12 +26,16 @@ test('replication methods: statements diverge, rows replay exactly, MIXED in cod
   await expect(lesson.node('db-1')).toHaveAttribute('aria-label', /db-1 diverged/);
 
   // Rows: identical followers, but the bytes goal fails.
-  await lesson.afterRun(() => page.getByLabel('Replication method').selectOption('row'));
+  await lesson.afterRun(async () => {
+    await page.getByLabel('Replication method').selectOption('row');
+  });
   await expect(lesson.goal('identical')).toContainText(/✓ Met[\s\S]*0 rows differ/);
   await expect(lesson.goal('lean')).toContainText('✗ Not met');
 
   // Back to statements, with the unsafe ones sent as rows by the learner's code.
-  await lesson.afterRun(() => page.getByLabel('Replication method').selectOption('statement'));
+  await lesson.afterRun(async () => {
+    await page.getByLabel('Replication method').selectOption('statement');
+  });
   const starter = await lesson.code();
   expect(starter).toContain('return true;');
   await lesson.setCode(
