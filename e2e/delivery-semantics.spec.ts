@@ -79,10 +79,14 @@ test('delivery semantics: from the index, crashes redeliver and the count goes w
   expect(Number(fixed?.metrics.duplicateDeliveries)).toBeGreaterThan(0);
 
   // Committing before processing loses what a crash finds committed and unprocessed: no key helps.
-  await afterLongRun(page, () => page.getByLabel('Commit the offset').selectOption('before'));
+  await afterLongRun(page, async () => {
+    await page.getByLabel('Commit the offset').selectOption('before');
+  });
   await expect(lesson.goal('no-lost-effect')).toContainText('✗ Not met');
   await expect(lesson.goal('exact-count')).toContainText(/\d+ messages lost/);
-  await afterLongRun(page, () => page.getByLabel('Commit the offset').selectOption('after'));
+  await afterLongRun(page, async () => {
+    await page.getByLabel('Commit the offset').selectOption('after');
+  });
   await expect(lesson.goal('exact-count')).toContainText('✓ Met');
 
   // A database crash from the fault panel: the open transaction rolls back, the consumer starts over.
