@@ -65,7 +65,7 @@ export const asyncWorkersTheory: Claim[] = [
   {
     metric: 'steadyApiLatencyMs',
     field: 'mean',
-    title: 'API latency with the queue (store, then publish)',
+    title: 'API latency, post stored in the request and the rest queued',
     formula: 'W = (2L + S_db + Wq_db) + 2L',
     why: `${ASSUMPTIONS} With the reference placement the author waits for the INSERT and for SendMessage (one more round trip) only.`,
     unit: 'ms',
