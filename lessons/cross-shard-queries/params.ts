@@ -60,7 +60,7 @@ export const crossShardParams = {
   }),
   durationMs: numberParam({
     label: 'Duration',
-    default: 10_000,
+    default: 20_000,
     min: 2000,
     max: 600_000,
     step: 1000,
