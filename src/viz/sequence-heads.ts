@@ -38,8 +38,7 @@ export function drawHeads(
   if (o.hidden > 0) {
     const more = g.append('text').attr('x', 4).attr('y', 16).attr('font-size', 10).style('fill', css.muted);
     more.append('tspan').text(`+${o.hidden.toLocaleString('en-US')} more`);
-    more.append('tspan').attr('x', 4).attr('dy', 12).text('select');
-    more.append('tspan').attr('x', 4).attr('dy', 12).text('to add');
+    more.append('tspan').attr('x', 4).attr('dy', 12).text('select to add');
     more
       .append('title')
       .text(

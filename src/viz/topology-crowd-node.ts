@@ -119,8 +119,8 @@ export function paintCrowd(c: CrowdEl, stateAt: (id: number) => string, order: r
     bar.append('title').text(`${h.n} ${shown} (${CATEGORY_LABEL[stateCategory(h.state)]})`);
   });
   const summary = hist.map((h) => `${h.n} ${h.state || 'not started'}`).join(', ');
-  c.g.attr('aria-label', `${c.crowd.name}: ${summary}. Show each ${c.crowd.kind}`).select('title').remove();
-  c.g.append('title').text(`${c.crowd.name}: ${summary}\nClick or press Enter to show each one.`);
+  c.g.attr('aria-label', `${c.crowd.name}: ${summary}. Show each ${c.crowd.kind}`);
+  c.tip.text(`${c.crowd.name}: ${summary}\nClick or press Enter to show each one.`);
 }
 
 /**
