@@ -38,7 +38,8 @@ export function drawHeads(
   if (o.hidden > 0) {
     const more = g.append('text').attr('x', 4).attr('y', 16).attr('font-size', 10).style('fill', css.muted);
     more.append('tspan').text(`+${o.hidden.toLocaleString('en-US')} more`);
-    more.append('tspan').attr('x', 4).attr('dy', 12).text('select');
+    // Two short lines, clear of the first lifeline's name; the space keeps the words apart in the text read out.
+    more.append('tspan').attr('x', 4).attr('dy', 12).text('select ');
     more.append('tspan').attr('x', 4).attr('dy', 12).text('to add');
     more
       .append('title')

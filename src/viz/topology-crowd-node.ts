@@ -11,6 +11,9 @@ export const CROWD_W = 96;
 export const CROWD_H = 46;
 const BARS_H = 15;
 
+/** Wide enough for the count and the ▸ beside it (about 7.6 px a character at 12 px bold). */
+const crowdWidth = (name: string) => Math.max(CROWD_W, name.length * 7.6 + 30);
+
 export interface CrowdEl {
   crowd: Crowd;
   g: G;
@@ -28,8 +31,7 @@ export interface CrowdEl {
  * bar's tooltip and in the node's accessible name). Enter, Space or a click shows the members.
  */
 export function drawCrowd(g: G, crowd: Crowd, at: NodeLayout, onToggle: (kind: string) => void): CrowdEl {
-  // Wide enough for the count and the ▸ beside it (about 7.6 px a character at 12 px bold).
-  const W = Math.max(CROWD_W, crowd.name.length * 7.6 + 30);
+  const W = crowdWidth(crowd.name);
   const card = g
     .append('g')
     .attr('class', 'crowd')
@@ -117,8 +119,38 @@ export function paintCrowd(c: CrowdEl, stateAt: (id: number) => string, order: r
     bar.append('title').text(`${h.n} ${shown} (${CATEGORY_LABEL[stateCategory(h.state)]})`);
   });
   const summary = hist.map((h) => `${h.n} ${h.state || 'not started'}`).join(', ');
-  c.g.attr('aria-label', `${c.crowd.name}: ${summary}. Show each ${c.crowd.kind}`).select('title').remove();
-  c.g.append('title').text(`${c.crowd.name}: ${summary}\nClick or press Enter to show each one.`);
+  c.g.attr('aria-label', `${c.crowd.name}: ${summary}. Show each ${c.crowd.kind}`);
+  c.tip.text(`${c.crowd.name}: ${summary}\nClick or press Enter to show each one.`);
+}
+
+/**
+ * Where a crowd's messages start and end: the point of its card's edge facing the
+ * nodes it talks to (their mean position), so dots never run over the count.
+ */
+export function crowdDoors(
+  crowds: readonly Crowd[],
+  nodes: ReadonlyMap<number, NodeLayout>,
+  links: readonly { a: number; b: number }[],
+): Map<number, NodeLayout> {
+  const out = new Map<number, NodeLayout>();
+  for (const c of crowds) {
+    const at = nodes.get(c.id);
+    if (!at) continue;
+    const others = links
+      .filter((l) => l.a === c.id || l.b === c.id)
+      .map((l) => nodes.get(l.a === c.id ? l.b : l.a))
+      .filter((n): n is NodeLayout => n !== undefined);
+    if (!others.length) continue;
+    const dx = others.reduce((s, n) => s + n.x, 0) / others.length - at.x;
+    const dy = others.reduce((s, n) => s + n.y, 0) / others.length - at.y;
+    const w = crowdWidth(c.name) / 2;
+    const h = CROWD_H / 2;
+    // Scale the direction until it meets the card's border.
+    const k = Math.min(dx ? w / Math.abs(dx) : Infinity, dy ? h / Math.abs(dy) : Infinity);
+    if (!Number.isFinite(k)) continue;
+    out.set(c.id, { ...at, x: at.x + dx * k, y: at.y + dy * k });
+  }
+  return out;
 }
 
 /** Buttons that group an expanded kind back into its crowd, top right of the panel. */

@@ -23,16 +23,6 @@ export function declutter(
     return quadOf(el.getBBox(), root.multiply(m), pad);
   };
   const obstacles: Quad[] = [];
-  // Past the panel's edges: a label that would be cut there is hidden instead.
-  const { width: w, height: h } = svg!.getBoundingClientRect();
-  const out = (x0: number, y0: number, x1: number, y1: number): Quad => [
-    [x0, y0],
-    [x1, y0],
-    [x1, y1],
-    [x0, y1],
-  ];
-  obstacles.push(out(-1e4, -1e4, 0, h + 1e4), out(w, -1e4, w + 1e4, h + 1e4));
-  obstacles.push(out(-1e4, -1e4, w + 1e4, 0), out(-1e4, h, w + 1e4, h + 1e4));
   for (const el of fixed) {
     const q = el && inView(el, 2);
     if (q) obstacles.push(q);

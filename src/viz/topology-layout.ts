@@ -71,8 +71,9 @@ export function layoutTopology(
   if (edge.length > 0 && edge.length <= Math.min(COLUMN_MAX, maxLines)) {
     // Few clients: a column on the left, the core on the right; reads like a request diagram.
     const colX = Math.max(90, width * 0.22);
+    // Spread below the counter, centred like the core column beside it.
     edge.forEach((a, i) => {
-      const y = (height * (i + 1)) / (edge.length + 1);
+      const y = TOP + ((height - TOP) * (i + 1)) / (edge.length + 1);
       nodes.set(a.id, beside(a.id, colX, y, 12, false, 'left'));
     });
     // Below the counter at the top left ("12 messages in flight"). Several core kinds

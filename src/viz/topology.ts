@@ -4,7 +4,7 @@ import { createSvg, sizeOf, type Svg } from './dom';
 import { createMessageLayer } from './topology-canvas';
 import { crashingActors, crowdLinks, groupCrowds, type Crowd } from './topology-crowd';
 import { addLayers } from './topology-layers';
-import { drawCrowd, drawRegroup, paintCrowd, type CrowdEl } from './topology-crowd-node';
+import { crowdDoors, drawCrowd, drawRegroup, paintCrowd, type CrowdEl } from './topology-crowd-node';
 import { declutter } from './topology-declutter';
 import { createDenseLayer } from './topology-dense';
 import { isEdgeActor, layoutTopology, type NodeLayout, type TopologyLayout } from './topology-layout';
@@ -160,7 +160,9 @@ export function mountTopology(
     const links = crowdLinks(index.links, crowdOf);
     layout = layoutTopology(grouping.actors, width, height - legendH, links);
     where = new Map(layout.nodes);
-    for (const [m, c] of crowdOf) where.set(m, layout.nodes.get(c)!);
+    // Messages of a crowd's members leave and reach the card's edge, not its middle (under the text).
+    const door = crowdDoors(grouping.crowds, layout.nodes, links);
+    for (const [m, c] of crowdOf) where.set(m, door.get(c) ?? layout.nodes.get(c)!);
     layer.resize(width, height);
     dense.resize(width, height);
     palette = resolvePalette(el);
