@@ -1,4 +1,4 @@
-// usage: node shots.mjs OUTDIR lesson[,lesson] WxH[,WxH] light|dark[,..] [t] [query]
+// usage: [PORT=5201] node scripts/screenshots.mjs OUTDIR lesson[,lesson] WxH[,WxH] light|dark[,..] [t] [query]
 import { chromium } from '@playwright/test';
 const [out, lessons, sizes, schemes, t = '8000', query = ''] = process.argv.slice(2);
 const browser = await chromium.launch({
@@ -12,7 +12,7 @@ for (const scheme of schemes.split(','))
     page.on('pageerror', (e) => console.log('pageerror', e.message));
     page.on('console', (m) => m.type() === 'error' && console.log('console', m.text()));
     for (const id of lessons.split(',')) {
-      await page.goto(`http://127.0.0.1:5201/#/lesson/${id}${query}`);
+      await page.goto(`http://127.0.0.1:${process.env.PORT ?? 5201}/#/lesson/${id}${query}`);
       await page.waitForFunction(() => window.__playground?.ready === true, null, { timeout: 60000 });
       const slider = page.getByRole('slider', { name: 'Timeline' });
       await slider.fill(t);
