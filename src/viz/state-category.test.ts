@@ -25,4 +25,14 @@ describe('state categories', () => {
     expect(stateCategory('steady')).toBe('rest');
     expect(stateCategory('spiking')).toBe('busy');
   });
+
+  it('tell the messaging, query and replication states apart', () => {
+    for (const s of ['inSync', 'following', 'leading', 'watching', 'routing'])
+      expect(stateCategory(s)).toBe('rest');
+    for (const s of ['behind', 'promoting', 'replaying', 'rebalancing'])
+      expect(stateCategory(s)).toBe('moving');
+    expect(stateCategory('backlogged')).toBe('busy');
+    expect(stateCategory('committingOffset')).toBe('requesting');
+    expect(stateCategory('syncingGroup')).toBe('connecting');
+  });
 });

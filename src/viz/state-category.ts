@@ -8,6 +8,8 @@ export type StateCategory =
 
 /** Keywords per category, checked in this order within one name part ("openDelay" is connecting, not open). */
 const KEYWORDS: [StateCategory, string[]][] = [
+  // "inSync" is a steady state, not a handshake ("syn").
+  ['rest', ['insync']],
   ['down', ['down', 'crash', 'dead', 'failed']],
   ['closing', ['closing', 'fin']],
   [
@@ -25,11 +27,14 @@ const KEYWORDS: [StateCategory, string[]][] = [
       'syn',
     ],
   ],
-  ['requesting', ['request', 'asking', 'sending', 'fetch', 'polling', 'refresh']],
+  ['requesting', ['request', 'asking', 'sending', 'fetch', 'polling', 'refresh', 'commit']],
   // Data moving between servers (a shard handing keys to another, a replica catching up).
-  ['moving', ['migrat', 'donat', 'receiv', 'transfer', 'copy', 'rebalanc', 'catch']],
+  [
+    'moving',
+    ['migrat', 'donat', 'receiv', 'transfer', 'copy', 'rebalanc', 'catch', 'behind', 'promot', 'replay'],
+  ],
   ['open', ['open', 'held', 'holding', 'stream', 'subscribed', 'established', 'live']],
-  ['busy', ['process', 'work', 'handl', 'busy', 'compute', 'spik', 'burst']],
+  ['busy', ['process', 'work', 'handl', 'busy', 'compute', 'spik', 'burst', 'backlog']],
   [
     'rest',
     [
@@ -46,6 +51,10 @@ const KEYWORDS: [StateCategory, string[]][] = [
       'current',
       'standby',
       'steady',
+      'follow',
+      'lead',
+      'watch',
+      'rout',
     ],
   ],
 ];
