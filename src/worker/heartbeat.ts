@@ -18,56 +18,70 @@ export function isWorkerSignal(data: unknown): data is WorkerSignal {
 
 /** Engine heartbeats: at most one per this much wall time. */
 export const BEAT_EVERY_MS = 100;
-/** A beat naming a learner function goes out if this long passed since the last beat. */
+/** A beat naming the same learner function again goes out if this long passed since the last beat. */
 const ENTER_BEAT_EVERY_MS = 20;
-/** ... or sooner, when it is a different function than the last beat named. */
+/** A beat naming a different learner function, or leaving one, waits at least this long after the last beat. */
 const ENTER_SWITCH_MS = 2;
 
 /**
  * Throttled heartbeats from wall time (`now`, e.g. performance.now). Cheap enough to call
  * on every learner call and every few thousand engine events.
+ *
+ * The other side believes what the last beat said: "engine work" or "inside learner
+ * function f". A learner function that never returns can post nothing more, so the belief
+ * must already name a learner function when control enters one: an `enter` after an engine
+ * beat always posts. To keep the rate bounded when learner calls come thousands of times a
+ * second, leaving a function posts only when the call took a while (ENTER_SWITCH_MS since
+ * the last beat); after a quick call the belief stays "inside f" until the next engine beat
+ * (at most BEAT_EVERY_MS later while the engine works), and alternating functions post at
+ * most every ENTER_SWITCH_MS (a hang is then named after the function the last beat named).
  */
 export function makeHeartbeat(post: (s: WorkerSignal) => void, now: () => number) {
   let last = -Infinity;
   let lastInside: string | undefined;
+  let enteredAt = -Infinity;
+  const beat = (t: number, inside: string | undefined) => {
+    last = t;
+    lastInside = inside;
+    post(inside === undefined ? { simSignal: 'beat' } : { simSignal: 'beat', inside });
+  };
   return {
     /** Engine work in progress. Returns true when a beat went out (at most every BEAT_EVERY_MS). */
     engine(): boolean {
       const t = now();
       if (t - last < BEAT_EVERY_MS) return false;
-      last = t;
-      lastInside = undefined;
-      post({ simSignal: 'beat' });
+      beat(t, undefined);
       return true;
     },
     /**
-     * Control is entering learner function `name`. Returns true when a beat naming it went
-     * out; the caller then calls `exit` when the function returns, so that engine work
-     * after it (which may be silent for a while, e.g. building a large model) is not
-     * timed against the learner's limit.
+     * Control is entering learner function `name`. Returns true when the caller should call
+     * `exit` when the function returns (the belief now names a learner function).
      */
     enter(name: string): boolean {
       const t = now();
       const since = t - last;
-      if (since >= ENTER_BEAT_EVERY_MS || (name !== lastInside && since >= ENTER_SWITCH_MS)) {
-        last = t;
-        lastInside = name;
-        post({ simSignal: 'beat', inside: name });
-        return true;
+      enteredAt = t;
+      if (
+        lastInside === undefined ||
+        (name !== lastInside && since >= ENTER_SWITCH_MS) ||
+        since >= ENTER_BEAT_EVERY_MS
+      ) {
+        beat(t, name);
       }
-      return false;
+      return true;
     },
-    /** Control left the learner function the last `enter` beat named. */
+    /**
+     * Control left a learner function. Says so only when the call took a while, so that
+     * engine work after it (which may be silent for a while, e.g. building a large model)
+     * is not timed against the learner's limit; quick calls leave the belief to the next beat.
+     */
     exit(): void {
-      last = now();
-      lastInside = undefined;
-      post({ simSignal: 'beat' });
+      const t = now();
+      if (lastInside !== undefined && t - enteredAt >= ENTER_SWITCH_MS) beat(t, undefined);
     },
     /** Unthrottled beat (e.g. before the first learner call of a run). */
     now(inside?: string): void {
-      last = now();
-      lastInside = inside;
-      post(inside === undefined ? { simSignal: 'beat' } : { simSignal: 'beat', inside });
+      beat(now(), inside);
     },
   };
 }
