@@ -31,6 +31,7 @@ export default defineContent({
       movingTotal: 'keysToMove',
       version: 'mapVersion',
       routerVersions: 'routerMapVersion',
+      points: 'shardMap',
     },
     { kind: 'loadBars', gauge: 'shardLoad', title: 'Reads per shard', unit: 'reads/s', actorKind: 'shard' },
     { kind: 'timeseries', gauge: 'keysToMove', title: 'Keys still moving to their new shard', unit: 'keys' },

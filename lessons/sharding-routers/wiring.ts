@@ -11,6 +11,7 @@ import {
   withShard,
   type ShardMapData,
 } from '../../src/kit/keyspace/routers';
+import { ringViewData } from '../../src/kit/keyspace/ring-view';
 import { keyMoves, keysPerShard, relativeSpread } from '../../src/kit/keyspace/moves';
 import type { ShardingApi } from './api';
 import { mapVersion, type MapVersion } from './cluster';
@@ -21,6 +22,8 @@ import { addsShard, type ShardingParams } from './params';
 import { RingGauges } from './ring-gauges';
 
 export const ROUTERS = 3;
+/** The snapshot holding each committed map laid out on the ring (the ring view's `points`). */
+export const MAP_SNAPSHOT = 'shardMap';
 /** Keys copied per second while a shard joins (the whole cluster's copy bandwidth). */
 export const COPY_KEYS_PER_SECOND = 100_000;
 /** One-way latency router ↔ shard, and router ↔ coordination service, ms. */
@@ -73,6 +76,12 @@ export function buildSharding(sim: Simulation, p: ShardingParams, learner: Shard
   );
   const gauges = new RingGauges(sim, m, plane.servedTotal, p.durationMs);
   gauges.committed(versions[0]!.owners, p.shards, 1);
+  // The ring view's own layout of each committed map: every virtual node (or chunk, or range).
+  const publishMap = (data: ShardMapData, before?: ShardMapData) => {
+    const arcs = ringViewData(data, before);
+    if (arcs) sim.snapshots.publish(MAP_SNAPSHOT, arcs);
+  };
+  publishMap(versions[0]!.data);
 
   const coordinatorIO: CoordinatorIO = {
     planJoin: () => {
@@ -108,6 +117,7 @@ export function buildSharding(sim: Simulation, p: ShardingParams, learner: Shard
       committed = 1;
       m.set('keysToMove', 0);
       gauges.committed(versions[1]!.owners, versions[1]!.data.shards, 2);
+      publishMap(versions[1]!.data, versions[0]!.data);
       for (const s of shards) sim.ref(s)?.send({ type: 'COMMIT' });
       m.set('staleRouters', stale());
       // A watch fires once: each router that set one hears of the change, then must read the map again.

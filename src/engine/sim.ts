@@ -6,6 +6,7 @@ import type { ActorInfo, PlainActor, SpawnOptions } from './actors';
 import { Network, type Envelope } from './network';
 import { Rng } from './random';
 import { Scheduler } from './scheduler';
+import { Snapshots } from './snapshots';
 import { EventKind, TraceRecorder } from './trace';
 
 export type { ActorInfo, PlainActor, SpawnOptions } from './actors';
@@ -48,6 +49,8 @@ export class Simulation {
   readonly metrics: Metrics;
   readonly rng: Rng;
   readonly net: Network;
+  /** Static view data the model publishes (tables that change rarely, e.g. per map version). */
+  readonly snapshots = new Snapshots(() => this.scheduler.now);
   private readonly clock = virtualClock(this.scheduler);
   private readonly slots: Slot[] = [];
   private readonly byName = new Map<string, number>();

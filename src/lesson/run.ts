@@ -123,6 +123,7 @@ export function runLesson(lesson: AnyLesson, scenario: Scenario, opts: RunOption
         actors: sim.actors,
         trace: sim.trace.toData(),
         samples: sim.metrics.series(),
+        snapshots: sim.snapshots.toData(),
         endedAtMs: sim.now,
       };
       previewDue.send(partial);
@@ -167,6 +168,7 @@ export function runLesson(lesson: AnyLesson, scenario: Scenario, opts: RunOption
     actors: sim.actors,
     trace: sim.trace.toData(),
     samples: sim.metrics.series(),
+    snapshots: sim.snapshots.toData(),
     endedAtMs: sim.now,
     mode: sim.trace.truncatedAtMs !== undefined ? 'aggregate' : 'full',
     traceEvents: sim.trace.offered,

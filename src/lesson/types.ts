@@ -4,6 +4,7 @@ import type { Fault } from '../engine/faults';
 import type { LatencySummary, MetricValue, SampleSeries } from '../engine/metrics';
 import type { MachineGraph } from './machine-graph';
 import type { TraceData } from '../engine/trace';
+import type { SnapshotData } from '../engine/snapshots';
 import type { Diagnostic } from '../sandbox/diagnostic';
 import type { ParamSpecs, ParamsOf, ParamValue } from './params';
 import type { ViewSpec } from './view-spec';
@@ -280,6 +281,8 @@ export interface RunResult {
   samples: Record<string, SampleSeries>;
   /** The lesson's machines by actor kind (statechart view). */
   machines: Record<string, MachineGraph>;
+  /** Static view data the model published (src/engine/snapshots.ts), by name. */
+  snapshots?: SnapshotData;
   durationMs: number;
   /** Virtual time the run reached (less than durationMs when it failed). */
   endedAtMs: number;

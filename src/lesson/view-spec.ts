@@ -35,4 +35,6 @@ export type ViewSpec<G extends string = string, S extends string = string> =
       movingTotal?: G;
       version?: G;
       routerVersions?: G;
+      /** Snapshot name: the map's own arcs (e.g. each virtual node), see src/kit/keyspace/ring-view.ts. */
+      points?: string;
     };

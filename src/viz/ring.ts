@@ -1,10 +1,15 @@
 import { arc as d3arc } from 'd3';
 import { chartHeader, createSvg, setLabel, sizeOf } from './dom';
 import { fmtNumber, fmtTime } from './format';
+import { bandText, RingBand } from './ring-points';
 import { labelledSeries, maxUpTo, valueAt, type Series } from './labelled-series';
 import { css } from './theme';
 import type { TraceIndex } from './trace-index';
 import type { ViewHandle } from './view';
+import { snapshotAt } from '../engine/snapshots';
+
+/** One colour per shard, far apart for neighbours (golden-angle hues). */
+export const shardColor = (i: number) => `hsl(${(i * 137.5) % 360} 60% 52%)`;
 
 export interface RingOptions {
   /** Labelled gauge: keys each shard holds (arc length). */
@@ -20,6 +25,11 @@ export interface RingOptions {
   version?: string;
   /** Labelled gauge: the map version each router holds (older than `version` = stale). */
   routerVersions?: string;
+  /**
+   * Snapshot name (src/engine/snapshots.ts): the map's own arcs at their true positions,
+   * drawn as a band inside the shares, e.g. every virtual node of a consistent-hash ring.
+   */
+  points?: string;
 }
 
 /** Arc spans [start, end) in radians for shares in order around the circle (zero shares get none). */
@@ -48,7 +58,11 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
   const routers = opts.routerVersions ? labelledSeries(index.gauges, opts.routerVersions) : [];
   const version = opts.version ? index.gauges.get(opts.version) : undefined;
   const movingTotal = opts.movingTotal ? index.gauges.get(opts.movingTotal) : undefined;
-  const svg = createSvg(el, `${opts.title}: the key space as a ring, one arc per shard.`);
+  const pointSnaps = opts.points ? index.snapshots[opts.points] : undefined;
+  const svg = createSvg(
+    el,
+    `${opts.title}: the key space as a ring, one arc per shard${pointSnaps ? "; inside it, the map's own arcs at their positions" : ''}.`,
+  );
   // The live figure goes on its own line under the title: a narrow box has no room beside it.
   const valueText = chartHeader(svg, opts.title, css.fg)
     .value.attr('x', 12)
@@ -58,13 +72,13 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
   const TOP = 44;
   const root = svg.append('g');
   const arcs = root.append('g');
+  const band = pointSnaps ? new RingBand(root.append('g'), shardColor) : undefined;
   const chords = root.append('g');
   const nodes = root.append('g');
   const center = root.append('g').attr('text-anchor', 'middle');
   const path = d3arc<{ start: number; end: number }>()
     .startAngle((d) => d.start)
     .endAngle((d) => d.end);
-  const shardColor = (i: number) => `hsl(${(i * 137.5) % 360} 60% 52%)`;
   let t = 0;
   let r = 0;
   let lastLabel = '';
@@ -86,6 +100,8 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
     const total = live.reduce((a, x) => a + x.k, 0);
     const loadMax = Math.max(1, maxUpTo(loads, t));
     path.innerRadius(r - 10).outerRadius(r);
+    band?.draw(snapshotAt(pointSnaps, t), r - 22, r - 13);
+    const chordFrom = band ? 28 : 12;
     arcs
       .selectAll('path')
       .data(live.map((x, j) => ({ ...spans[j]!, i: x.i, k: x.k })))
@@ -101,7 +117,7 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
     live.forEach((x, j) => {
       const a = (spans[j]!.start + spans[j]!.end) / 2;
       mid.set(x.i, [Math.sin(a) * (r + 11), -Math.cos(a) * (r + 11)]);
-      inner.set(x.i, [Math.sin(a) * (r - 12), -Math.cos(a) * (r - 12)]);
+      inner.set(x.i, [Math.sin(a) * (r - chordFrom), -Math.cos(a) * (r - chordFrom)]);
     });
     // Keys moving: from every shard giving keys to every shard receiving them.
     const flows = moving.map((s) => at(s));
@@ -155,6 +171,8 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
     const lines2: { text: string; stale: boolean }[][] = [];
     lines2.push([{ text: `${fmtNumber(total)} keys, ${live.length} shards`, stale: false }]);
     if (moved > 0) lines2.push([{ text: `${fmtNumber(moved)} keys moving`, stale: false }]);
+    const drawn = band ? bandText(band.summary) : undefined;
+    if (drawn) lines2.push([{ text: drawn, stale: false }]);
     if (version) lines2.push([{ text: `map v${v}`, stale: false }]);
     if (routers.length)
       lines2.push(
@@ -183,7 +201,7 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
       .style('fill', (d) => (d.stale ? css.bad : css.fg))
       .text((d) => d.text);
     const staleCount = lines2.flat().filter((d) => d.stale).length;
-    const label = `${live.length} shards${moved > 0 ? `, ${fmtNumber(moved)} keys moving` : ''}${version ? `, map v${v}` : ''}${staleCount ? `, ${staleCount} stale router${staleCount > 1 ? 's' : ''}` : ''} at ${fmtTime(t)}`;
+    const label = `${live.length} shards${drawn ? `, ${drawn}` : ''}${moved > 0 ? `, ${fmtNumber(moved)} keys moving` : ''}${version ? `, map v${v}` : ''}${staleCount ? `, ${staleCount} stale router${staleCount > 1 ? 's' : ''}` : ''} at ${fmtTime(t)}`;
     if (label !== lastLabel) {
       lastLabel = label;
       valueText.text(label);

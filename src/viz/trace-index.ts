@@ -1,5 +1,6 @@
 import type { SampleSeries } from '../engine/metrics';
 import type { ActorInfo } from '../engine/sim';
+import type { SnapshotData } from '../engine/snapshots';
 import { EventKind, type TraceData } from '../engine/trace';
 import {
   buildMessages,
@@ -46,6 +47,8 @@ export interface TraceIndex {
   connections: Interval[];
   gauges: Map<string, { t: Float64Array; v: Float64Array }>;
   samples: Record<string, SampleSeries>;
+  /** Static view data the model published, by name (see src/engine/snapshots.ts). */
+  snapshots: SnapshotData;
   /** State names seen per actor kind, in order of first appearance (stable colours and legends). */
   statesByKind: Map<string, string[]>;
 
@@ -61,6 +64,7 @@ export interface IndexableRun {
   trace: TraceData;
   actors: ActorInfo[];
   samples: Record<string, SampleSeries>;
+  snapshots?: SnapshotData;
   durationMs: number;
 }
 
@@ -137,6 +141,7 @@ export function buildTraceIndex(run: IndexableRun): TraceIndex {
     ...intervals,
     gauges: buildGauges(trace),
     samples: run.samples,
+    snapshots: run.snapshots ?? {},
     statesByKind,
 
     forEachInFlight: (t, visit) => forEachInFlight(messages, t, visit),

@@ -30,6 +30,8 @@ function buffersOf(r: RunResult): ArrayBuffer[] {
   const { trace, samples } = r;
   const arrays: ArrayBufferView[] = [trace.kind, trace.t, trace.a, trace.b, trace.c, trace.v];
   for (const s of Object.values(samples)) arrays.push(s.t, s.value);
+  for (const list of Object.values(r.snapshots ?? {}))
+    for (const snap of list) arrays.push(...Object.values(snap.arrays));
   const seen = new Set<ArrayBuffer>();
   for (const a of arrays) if (a.buffer instanceof ArrayBuffer) seen.add(a.buffer);
   return [...seen];
