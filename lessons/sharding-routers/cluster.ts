@@ -7,11 +7,12 @@ import type { Route, ShardMap } from './api';
 const EMPTY = new Uint32Array(0);
 
 /** The learner-facing view of one map version (only its scheme's fields filled). */
-export function shardMapView(data: ShardMapData, version: number): ShardMap {
+export function shardMapView(data: ShardMapData, version: number, keys: number): ShardMap {
   return Object.freeze({
     version,
     router: data.kind,
     shards: data.shards,
+    keys,
     hash: hash32,
     chunkOf,
     rangeStarts: data.kind === 'range' ? data.starts : EMPTY,
@@ -42,6 +43,6 @@ export interface MapVersion {
 }
 
 export function mapVersion(data: ShardMapData, version: number, keys: number, route: Route): MapVersion {
-  const view = shardMapView(data, version);
+  const view = shardMapView(data, version, keys);
   return { version, data, view, owners: ownersOf(keys, (k) => checkedRoute(route, k, view)) };
 }

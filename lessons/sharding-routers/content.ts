@@ -16,7 +16,7 @@ export default defineContent({
   metrics: shardingMetrics,
   theory: shardingTheory,
   narrative,
-  code: { starter, solution, api, exports: ['route'] },
+  code: { starter, solution, api, exports: ['route'], optionalExports: ['planJoin'] },
   starterFails: ['few-moves'],
   goals: shardingGoals,
   predictions: shardingPredictions,

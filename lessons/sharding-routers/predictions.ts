@@ -50,6 +50,24 @@ export const shardingPredictions = [
     },
   }),
   prediction({
+    id: 'plan-moves',
+    question:
+      'A directory of 4,096 chunks on 16 shards. A 17th joins and the plan hands it only its fair share, ⌊4096/17⌋ chunks, taken from the fullest shards. What share of the keys moves?',
+    choices: [
+      { id: '6', label: 'About 6% (1 in 17)' },
+      { id: '50', label: 'About 50%' },
+      { id: '94', label: 'About 94% (16 in 17)' },
+    ],
+    runs: { add: { router: 'directory', shards: 16, addShardAtMs: 5000 } },
+    grade: (o) => {
+      const f = read(o.add).count('keysMovedFraction');
+      return {
+        answer: nearest(f, { '6': 1 / 17, '50': 0.5, '94': 16 / 17 }),
+        explanation: `${pct(f)} of the keys moved: only the 240 chunks the new shard took (hashing spreads keys evenly over chunks). Dealing all chunks out again round-robin would keep chunk c only where c mod 16 = c mod 17, and move about 94%.`,
+      };
+    },
+  }),
+  prediction({
     id: 'hot-range',
     question:
       'Low user ids are the most active (Zipf s = 0.8). Which router leaves the busiest shard further above the mean: key ranges or consistent hashing?',

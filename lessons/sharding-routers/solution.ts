@@ -1,4 +1,4 @@
-import type { ShardMap } from './api';
+import type { JoinPlan, ShardMap } from './api';
 
 /** The index of the first element >= x in a sorted list (its length if none). */
 function lowerBound(sorted: ArrayLike<number>, x: number): number {
@@ -29,4 +29,33 @@ export function route(key: number, map: ShardMap): number {
     case 'hash-mod':
       return map.hash(key) % map.shards;
   }
+}
+
+export function planJoin(map: ShardMap, newShard: number): JoinPlan {
+  if (map.router === 'range') {
+    // Split the widest range; the new shard takes its upper half (1/(2N) of the keys move).
+    const ends = [...Array.from(map.rangeStarts).slice(1), map.keys];
+    let w = 0;
+    for (let i = 1; i < ends.length; i++)
+      if (ends[i]! - map.rangeStarts[i]! > ends[w]! - map.rangeStarts[w]!) w = i;
+    const starts = Array.from(map.rangeStarts);
+    const owners = Array.from(map.rangeOwners);
+    starts.splice(w + 1, 0, Math.ceil((starts[w]! + ends[w]!) / 2));
+    owners.splice(w + 1, 0, newShard);
+    return { rangeStarts: starts, rangeOwners: owners };
+  }
+  // Directory: the new shard takes its fair share, ⌊Q/(N+1)⌋ chunks, one at a time from the
+  // shard holding the most (its last chunk); no other chunk moves.
+  const owners = Array.from(map.chunkOwners);
+  const held = new Array<number>(newShard + 1).fill(0);
+  for (const o of owners) held[o]!++;
+  const take = Math.floor(owners.length / (newShard + 1));
+  for (let t = 0; t < take; t++) {
+    let donor = 0;
+    for (let s = 1; s < newShard; s++) if (held[s]! > held[donor]!) donor = s;
+    owners[owners.lastIndexOf(donor)] = newShard;
+    held[donor]!--;
+    held[newShard]!++;
+  }
+  return { chunkOwners: owners };
 }

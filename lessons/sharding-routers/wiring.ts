@@ -3,14 +3,7 @@ import { atEndOfRun } from '../../src/kit/lifecycle';
 import { MetricWriter } from '../../src/kit/metrics/writer';
 import { poisson } from '../../src/kit/workloads/arrivals';
 import { Zipf } from '../../src/kit/workloads/zipf';
-import {
-  directory,
-  evenRanges,
-  hashMod,
-  ring,
-  withShard,
-  type ShardMapData,
-} from '../../src/kit/keyspace/routers';
+import { directory, evenRanges, hashMod, ring, type ShardMapData } from '../../src/kit/keyspace/routers';
 import { ringViewData } from '../../src/kit/keyspace/ring-view';
 import { keyMoves, keysPerShard, relativeSpread } from '../../src/kit/keyspace/moves';
 import type { ShardingApi } from './api';
@@ -18,6 +11,7 @@ import { mapVersion, type MapVersion } from './cluster';
 import { DataPlane, DRAWN_PER_SECOND, type RouterSlot } from './dataplane';
 import { shardingMetrics } from './metrics';
 import { coordinatorMachine, routerMachine, shardMachine, type CoordinatorIO, type RouterIO } from './model';
+import { joinedMap } from './plan';
 import { addsShard, type ShardingParams } from './params';
 import { RingGauges } from './ring-gauges';
 
@@ -85,7 +79,9 @@ export function buildSharding(sim: Simulation, p: ShardingParams, learner: Shard
 
   const coordinatorIO: CoordinatorIO = {
     planJoin: () => {
-      const next = mapVersion(withShard(versions[0]!.data, draw), 2, p.keys, learner.route);
+      const first = versions[0]!;
+      const joined = joinedMap(first.data, first.view, draw, learner.planJoin);
+      const next = mapVersion(joined, 2, p.keys, learner.route);
       versions.push(next);
       const moves = keyMoves(versions[0]!.owners, next.owners, next.data.shards);
       m.inc('keysMoved', moves.moved);

@@ -40,8 +40,10 @@ export function loadLearnerCode(lesson: AnyLesson, source: string, random: () =>
   if (told) w?.exit();
   if (!evaluated.ok) return evaluated;
   const api: Record<string, unknown> = {};
-  for (const name of lesson.code.exports) {
+  const optional = new Set(lesson.code.optionalExports ?? []);
+  for (const name of [...lesson.code.exports, ...optional]) {
     const fn = evaluated.exports[name];
+    if (fn === undefined && optional.has(name)) continue;
     if (typeof fn !== 'function') {
       return {
         ok: false,

@@ -104,6 +104,8 @@ export interface LessonCode {
   api: string;
   /** Functions the learner module must export. */
   exports: readonly string[];
+  /** Functions it may export (the lesson has a default for each); absent ones are left out of the API. */
+  optionalExports?: readonly string[];
 }
 
 /** What the page shows of a goal before any run: the checks run in the worker. */
