@@ -49,7 +49,7 @@ export class RingBand {
     const tau = 2 * Math.PI;
     const path = d3arc<{ startAngle: number; endAngle: number }>().innerRadius(inner).outerRadius(outer);
     const mark = d3arc<{ startAngle: number; endAngle: number }>()
-      .innerRadius(inner - 4)
+      .innerRadius(inner - 5)
       .outerRadius(inner - 1);
     const byShard = new Map<number, string[]>();
     const marked: string[] = [];
@@ -61,7 +61,10 @@ export class RingBand {
       let parts = byShard.get(o);
       if (!parts) byShard.set(o, (parts = []));
       parts.push(path(d) ?? '');
-      if (changed?.[i]) marked.push(mark(d) ?? '');
+      // A mark is at least 2 px wide, so a single moved point on a crowded ring still shows.
+      const min = 2 / Math.max(1, inner);
+      if (changed?.[i])
+        marked.push(mark(end - start >= min ? d : { startAngle: end - min, endAngle: end }) ?? '');
     }
     this.band
       .attr('data-points', String(n))

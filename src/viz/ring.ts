@@ -27,7 +27,8 @@ export interface RingOptions {
   routerVersions?: string;
   /**
    * Snapshot name (src/engine/snapshots.ts): the map's own arcs at their true positions,
-   * drawn as a band inside the shares, e.g. every virtual node of a consistent-hash ring.
+   * drawn as the outer band (the shares become a thinner ring inside it), e.g. every
+   * virtual node of a consistent-hash ring.
    */
   points?: string;
 }
@@ -61,7 +62,7 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
   const pointSnaps = opts.points ? index.snapshots[opts.points] : undefined;
   const svg = createSvg(
     el,
-    `${opts.title}: the key space as a ring, one arc per shard${pointSnaps ? "; inside it, the map's own arcs at their positions" : ''}.`,
+    `${opts.title}: the key space as a ring${pointSnaps ? ": the outer band is the map's own arcs at their positions, the inner ring each shard's share" : ', one arc per shard'}.`,
   );
   // The live figure goes on its own line under the title: a narrow box has no room beside it.
   const valueText = chartHeader(svg, opts.title, css.fg)
@@ -99,9 +100,11 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
     const spans = ringSpans(live.map((x) => x.k));
     const total = live.reduce((a, x) => a + x.k, 0);
     const loadMax = Math.max(1, maxUpTo(loads, t));
-    path.innerRadius(r - 10).outerRadius(r);
-    band?.draw(snapshotAt(pointSnaps, t), r - 22, r - 13);
-    const chordFrom = band ? 28 : 12;
+    // With the map's own arcs, they are the outer band and the shares a thinner ring inside.
+    if (band) path.innerRadius(r - 25).outerRadius(r - 18);
+    else path.innerRadius(r - 10).outerRadius(r);
+    band?.draw(snapshotAt(pointSnaps, t), r - 11, r);
+    const chordFrom = band ? 27 : 12;
     arcs
       .selectAll('path')
       .data(live.map((x, j) => ({ ...spans[j]!, i: x.i, k: x.k })))
@@ -171,8 +174,8 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
     const lines2: { text: string; stale: boolean }[][] = [];
     lines2.push([{ text: `${fmtNumber(total)} keys, ${live.length} shards`, stale: false }]);
     if (moved > 0) lines2.push([{ text: `${fmtNumber(moved)} keys moving`, stale: false }]);
+    // The band's figures go in the header line (the centre has no room for them).
     const drawn = band ? bandText(band.summary) : undefined;
-    if (drawn) lines2.push([{ text: drawn, stale: false }]);
     if (version) lines2.push([{ text: `map v${v}`, stale: false }]);
     if (routers.length)
       lines2.push(
