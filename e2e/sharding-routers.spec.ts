@@ -6,6 +6,20 @@ import { LessonPage } from './pages/LessonPage';
 
 const exec = promisify(execFile);
 
+/** A run of a hundred thousand keys (or a million) can take a minute on a busy machine. */
+const RUN_MS = 90_000;
+const ready = (lesson: LessonPage) =>
+  lesson.page.waitForFunction(() => window.__playground?.ready === true, null, { timeout: RUN_MS });
+async function openSharding(lesson: LessonPage): Promise<void> {
+  await lesson.page.goto('./#/lesson/sharding-routers');
+  await ready(lesson);
+}
+const runCode = (lesson: LessonPage) =>
+  lesson.afterRun(
+    () => lesson.page.locator('.code-region').getByRole('button', { name: 'Run', exact: true }).click(),
+    RUN_MS,
+  );
+
 const NAIVE_RING =
   "      // 'hash-mod', and for now 'consistent' too: hash the key, modulo the number of shards.\n      return map.hash(key) % map.shards;";
 const RING_WALK = `      if (map.router === 'consistent') {
@@ -26,13 +40,13 @@ test('sharding-routers: from the Data topic, add a shard during the run, watch k
   page,
   consoleErrors: _,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const index = new IndexPage(page);
   const lesson = new LessonPage(page);
   await index.open();
   await expect(page.getByRole('heading', { name: 'Data' })).toBeVisible();
   await index.card('sharding-routers').getByRole('link', { name: 'Sharding routers' }).click();
-  await lesson.waitReady();
+  await ready(lesson);
   await expect(page.getByRole('heading', { name: 'Sharding routers', level: 1 })).toBeVisible();
 
   // The starter treats the ring as hash mod N: when shard 16 joins at 8 s, 94% of the keys move.
@@ -61,10 +75,10 @@ test('sharding-routers: from the Data topic, add a shard during the run, watch k
 
   // No shard joining: nothing moves. Then the shard joins earlier, at 4 s.
   const addAt = 'Add a shard at (ms)';
-  await lesson.afterRun(() => lesson.setKnob(addAt, '0'));
+  await lesson.afterRun(() => lesson.setKnob(addAt, '0'), RUN_MS);
   await expect(lesson.metric('keysMoved')).toHaveText('0');
   await expect(lesson.goal('few-moves')).toContainText('No shard joined in this run');
-  await lesson.afterRun(() => lesson.setKnob(addAt, '4000'));
+  await lesson.afterRun(() => lesson.setKnob(addAt, '4000'), RUN_MS);
   await expect(lesson.metric('keysMoved')).toHaveText(/^9[0-9],[0-9]{3}$/);
   await expect(lesson.goal('few-moves')).toContainText('✗ Not met');
 
@@ -72,7 +86,7 @@ test('sharding-routers: from the Data topic, add a shard during the run, watch k
   const starter = await lesson.code();
   expect(starter).toContain(NAIVE_RING);
   await lesson.setCode(starter.replace(NAIVE_RING, RING_WALK));
-  await lesson.run();
+  await runCode(lesson);
   await expect(lesson.goal('few-moves')).toContainText('✓ Met');
   await expect(lesson.goal('few-moves')).toContainText(
     /[0-9],[0-9]{3} of 100,000 keys moved = [4-8]\.[0-9]+%/,
@@ -93,27 +107,72 @@ test('sharding-routers: from the Data topic, add a shard during the run, watch k
   await page.screenshot({ path: 'test-results/sharding-routers-latency.png' });
 });
 
+const REDEAL_CHUNKS = '  return { chunkOwners: Array.from(map.chunkOwners, (_, c) => c % (newShard + 1)) };';
+const FAIR_SHARE = `  const owners = Array.from(map.chunkOwners);
+  const held = new Array<number>(newShard + 1).fill(0);
+  for (const o of owners) held[o]!++;
+  for (let t = 0; t < Math.floor(owners.length / (newShard + 1)); t++) {
+    let donor = 0;
+    for (let s = 1; s < newShard; s++) if (held[s]! > held[donor]!) donor = s;
+    owners[owners.lastIndexOf(donor)] = newShard;
+    held[donor]!--;
+    held[newShard]!++;
+  }
+  return { chunkOwners: owners };`;
+
+test('sharding-routers: the directory plan re-deals every chunk; taking only the fair share meets the goal', async ({
+  page,
+  consoleErrors: _,
+}) => {
+  test.setTimeout(300_000);
+  const lesson = new LessonPage(page);
+  await openSharding(lesson);
+  await lesson.afterRun(() => page.getByLabel('Router').selectOption('directory'), RUN_MS);
+  // The starter's plan deals the 4,096 chunks round-robin over 17 shards: almost all move.
+  await expect(lesson.goal('few-moves')).toContainText('✗ Not met');
+  await expect(lesson.goal('few-moves')).toContainText(
+    /9[0-9],[0-9]{3} of 100,000 keys moved = 9[0-9]\.[0-9]+%/,
+  );
+  const ring = page.getByRole('figure', { name: "Key space: each shard's share" });
+  await lesson.timeline.fill('15000');
+  await expect(ring).toContainText(/4,096 chunks, 3,[0-9]{3} changed owner/);
+
+  const starter = await lesson.code();
+  expect(starter).toContain(REDEAL_CHUNKS);
+  await lesson.setCode(starter.replace(REDEAL_CHUNKS, FAIR_SHARE));
+  await runCode(lesson);
+  await expect(lesson.goal('few-moves')).toContainText('✓ Met');
+  await expect(lesson.goal('few-moves')).toContainText('5,974 of 100,000 keys moved = 5.97%');
+  await expect(lesson.goal('no-loss')).toContainText('✓ Met');
+  // The ring marks exactly the 240 chunks (⌊4096/17⌋) the new shard took.
+  await lesson.timeline.fill('15000');
+  await expect(ring).toContainText('4,096 chunks, 240 changed owner');
+  await expect(ring.locator('[data-role="ring-changed"]')).toHaveAttribute('data-changed', '240');
+  await ring.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('ring-directory-plan.png') });
+});
+
 test('sharding-routers: the default scenario gives the same metrics in the browser as npm run sim', async ({
   page,
   consoleErrors: _,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const [node] = await Promise.all([
     exec('node', ['scripts/run-ts.mjs', 'src/cli/sim.ts', 'sharding-routers', '--json'], {
       maxBuffer: 16 * 1024 * 1024,
     }).then((r) => JSON.parse(r.stdout) as { metrics: unknown }),
-    new LessonPage(page).open('sharding-routers'),
+    openSharding(new LessonPage(page)),
   ]);
   const browser = await new LessonPage(page).lastRun();
   expect(JSON.stringify(browser?.metrics)).toBe(JSON.stringify(node.metrics));
 });
 
 test('sharding-routers: a million keys on 64 shards runs in the page', async ({ page, consoleErrors: _ }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const lesson = new LessonPage(page);
-  await lesson.open('sharding-routers');
-  await lesson.afterRun(() => lesson.setKnob('Shards (shards)', '64'));
-  await lesson.afterRun(() => lesson.setKnob('Keys (keys)', '1000000'));
+  await openSharding(lesson);
+  await lesson.afterRun(() => lesson.setKnob('Shards (shards)', '64'), RUN_MS);
+  await lesson.afterRun(() => lesson.setKnob('Keys (keys)', '1000000'), RUN_MS);
   await expect(lesson.goal('few-moves')).toContainText(/[0-9,]+ of 1,000,000 keys moved = 98\.[0-9]+%/);
   await expect(lesson.metric('shardsAtEnd')).toHaveText('65');
 });

@@ -18,6 +18,11 @@ test('sharding-routers: the ring shows keys moving to the joining shard and the 
   await lesson.timeline.fill('7000');
   await expect(ring).toContainText('100,000 keys, 16 shards');
   await expect(ring).toContainText('map v1');
+  // The outer band is the ring itself: 16 shards × 100 virtual nodes, each at its hash position.
+  const points = ring.locator('[data-role="ring-points"]');
+  await expect(points).toHaveAttribute('data-points', '1600');
+  await expect(points.locator('path')).toHaveCount(16);
+  await expect(ring).toContainText('16 shards, 1,600 ring points, map v1');
   // The join starts at 8 s: keys flow while the copy lasts, and the new shard fills.
   await lesson.timeline.fill('8100');
   await expect(ring).toContainText(/[0-9]{2},[0-9]{3} keys moving/);
@@ -27,6 +32,11 @@ test('sharding-routers: the ring shows keys moving to the joining shard and the 
   await lesson.timeline.fill('12000');
   await expect(ring).toContainText('100,000 keys, 17 shards');
   await expect(ring).toContainText('map v2');
+  // The new shard's 100 points joined the ring; the arcs in front of them changed owner.
+  await expect(points).toHaveAttribute('data-points', '1700');
+  await expect(points.locator('path[data-shard="s16"]')).toHaveCount(1);
+  await expect(ring).toContainText('1,700 ring points, 100 changed owner');
+  await expect(ring.locator('[data-role="ring-changed"]')).toHaveAttribute('data-changed', '100');
   await expect(ring.locator('[data-stale="true"]')).toHaveCount(0);
   const bars = page.getByRole('figure', { name: 'Reads per shard' });
   await expect(bars.locator('g[data-label="s16"] rect')).toHaveAttribute('height', /^[1-9]/);

@@ -2,6 +2,7 @@ import { schedulerBench, transitionBench } from './engine-bench';
 import { appBench } from './app-bench';
 import { largestRunsBench, pollingHourBench, traceMemoryBench } from './lesson-bench';
 import { hardenRealm } from '../sandbox/realm';
+import { shardingScaleBench } from './sharding-bench';
 
 /**
  * `npm run bench`: engine and lesson figures. Every target is a ratio measured in
@@ -14,6 +15,7 @@ export async function main(): Promise<number> {
     // As in the worker: learner code runs on a locked-down realm.
     hardenRealm();
     print(await largestRunsBench(only));
+    if (!only || only === 'sharding-routers') print(await shardingScaleBench());
     return 0;
   }
   print(schedulerBench());
@@ -22,5 +24,6 @@ export async function main(): Promise<number> {
   if (!process.argv.includes('--no-app')) print(await appBench());
   if (!process.argv.includes('--quick')) print(await pollingHourBench());
   if (!process.argv.includes('--quick')) print(await largestRunsBench(only));
+  if (!process.argv.includes('--quick')) print(await shardingScaleBench());
   return 0;
 }
