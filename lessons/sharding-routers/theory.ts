@@ -38,7 +38,7 @@ export const shardingTheory: Claim[] = [
     metric: 'keysMovedFraction',
     title: 'Keys moved when a shard joins, directory',
     formula: '⌊Q/(N+1)⌋/Q',
-    why: `The plan gives the new shard ⌊Q/(N+1)⌋ of the Q = ${DIRECTORY_CHUNKS} hashed chunks, taken from the fullest shards; nothing else moves. Keys hash uniformly into chunks (with 50,000 keys or more, within a few % of the chunk share).`,
+    why: `The fair-share plan (the reference planJoin) gives the new shard ⌊Q/(N+1)⌋ of the Q = ${DIRECTORY_CHUNKS} hashed chunks, taken from the fullest shards; nothing else moves. Keys hash uniformly into chunks (with 50,000 keys or more, within a few % of the chunk share).`,
     unit: 'of keys',
     predict: (p) =>
       p.router === 'directory' && addsShard(p) && p.keys >= 50_000
@@ -50,7 +50,7 @@ export const shardingTheory: Claim[] = [
     metric: 'keysMovedFraction',
     title: 'Keys moved when a shard joins, key ranges',
     formula: '1/(2N)',
-    why: 'The widest of N equal ranges is split in two and the new shard takes the upper half; no other key moves. Ranges hold whole keys, so the claim is held from 100 keys per shard (2%).',
+    why: 'The reference plan splits the widest of N equal ranges in two and the new shard takes the upper half; no other key moves. Ranges hold whole keys, so the claim is held from 100 keys per shard (2%).',
     unit: 'of keys',
     predict: (p) =>
       p.router === 'range' && addsShard(p) && p.keys / p.shards >= 100 ? 1 / (2 * p.shards) : undefined,
