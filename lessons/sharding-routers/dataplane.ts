@@ -64,8 +64,8 @@ export class DataPlane {
   private readonly drawP: number;
 
   private flight(from: number, to: number): number | undefined {
-    if (this.sim.net.isPartitioned(from, to)) return undefined;
     const l = this.sim.net.link(from, to);
+    if (l.partitioned) return undefined;
     return (l.latencyMs + (l.jitterMs > 0 ? this.rng.uniform(0, l.jitterMs) : 0)) * l.slow;
   }
 
