@@ -127,7 +127,7 @@ test('sharding-routers: the directory plan re-deals every chunk; taking only the
   test.setTimeout(300_000);
   const lesson = new LessonPage(page);
   await openSharding(lesson);
-  await lesson.afterRun(() => page.getByLabel('Router').selectOption('directory'), RUN_MS);
+  await lesson.afterRun(() => page.getByLabel('Router', { exact: true }).selectOption('directory'), RUN_MS);
   // The starter's plan deals the 4,096 chunks round-robin over 17 shards: almost all move.
   await expect(lesson.goal('few-moves')).toContainText('✗ Not met');
   await expect(lesson.goal('few-moves')).toContainText(
