@@ -60,8 +60,16 @@ export function loadLearnerCode(lesson: AnyLesson, source: string, random: () =>
     api[name] = function (this: unknown, a?: unknown, b?: unknown, c?: unknown) {
       const toldEntry = w !== undefined && w.enter(name);
       try {
-        // eslint-disable-next-line prefer-rest-params
-        return arguments.length <= 3 ? call(a, b, c) : call(...(arguments as unknown as unknown[]));
+        // The learner's function gets exactly the arguments passed (its rest parameters
+        // and arguments.length stay true), without an array for the common arities.
+        /* eslint-disable prefer-rest-params */
+        const n = arguments.length;
+        if (n === 2) return call(a, b);
+        if (n === 1) return call(a);
+        if (n === 3) return call(a, b, c);
+        if (n === 0) return call();
+        return call(...(arguments as unknown as unknown[]));
+        /* eslint-enable prefer-rest-params */
       } catch (err) {
         throw new LearnerError(runtimeDiagnostic(err, name));
       } finally {
