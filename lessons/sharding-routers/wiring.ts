@@ -4,7 +4,7 @@ import { MetricWriter } from '../../src/kit/metrics/writer';
 import { poisson } from '../../src/kit/workloads/arrivals';
 import { Zipf } from '../../src/kit/workloads/zipf';
 import { directory, evenRanges, hashMod, ring, type ShardMapData } from '../../src/kit/keyspace/routers';
-import { ringViewData } from '../../src/kit/keyspace/ring-view';
+import { keyPositions, ringViewData } from '../../src/kit/keyspace/ring-view';
 import { keyMoves, keysPerShard, relativeSpread } from '../../src/kit/keyspace/moves';
 import type { ShardingApi } from './api';
 import { mapVersion, type MapVersion } from './cluster';
@@ -18,6 +18,8 @@ import { RingGauges } from './ring-gauges';
 export const ROUTERS = 3;
 /** The snapshot holding each committed map laid out on the ring (the ring view's `points`). */
 export const MAP_SNAPSHOT = 'shardMap';
+/** Hottest keys the ring view marks. */
+export const HOT_KEYS = 8;
 /** Keys copied per second while a shard joins (the whole cluster's copy bandwidth). */
 export const COPY_KEYS_PER_SECOND = 100_000;
 /** One-way latency router ↔ shard, and router ↔ coordination service, ms. */
@@ -71,9 +73,14 @@ export function buildSharding(sim: Simulation, p: ShardingParams, learner: Shard
   const gauges = new RingGauges(sim, m, plane.servedTotal, p.durationMs);
   gauges.committed(versions[0]!.owners, p.shards, 1);
   // The ring view's own layout of each committed map: every virtual node (or chunk, or range).
+  const zipf = new Zipf(p.keys, p.zipfS, sim.rng.fork('keys'));
+  // The hottest keys are the lowest ids (Zipf ranks them first): marked where they sit.
+  const hot = Array.from({ length: Math.min(HOT_KEYS, p.keys) }, (_, k) => k);
   const publishMap = (data: ShardMapData, before?: ShardMapData) => {
     const arcs = ringViewData(data, before);
-    if (arcs) sim.snapshots.publish(MAP_SNAPSHOT, arcs);
+    if (!arcs) return;
+    const hotShare = Float64Array.from(hot, (k) => zipf.p(k));
+    sim.snapshots.publish(MAP_SNAPSHOT, { ...arcs, hotAt: keyPositions(data, hot), hotShare });
   };
   publishMap(versions[0]!.data);
 
@@ -160,7 +167,6 @@ export function buildSharding(sim: Simulation, p: ShardingParams, learner: Shard
   for (let s = 0; s < total; s++)
     shards.push(sim.spawn(`shard-${s}`, 'shard', shardMachine, { input: { spare: s >= p.shards } }));
 
-  const zipf = new Zipf(p.keys, p.zipfS, sim.rng.fork('keys'));
   let next = 0;
   poisson(sim.scheduler, sim.rng.fork('arrivals'), p.requestsPerSecond, () => {
     plane.arrive(zipf.next(), next);

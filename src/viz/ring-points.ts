@@ -9,6 +9,9 @@ export interface RingBandSummary {
   changed: number;
   /** What an arc is (the kit's ARC_POINT, ARC_CHUNK, ARC_RANGE; 0 = unnamed). */
   layout: number;
+  /** Hot keys marked, and the largest share of requests among them (0..1). */
+  hot: number;
+  hottest: number;
 }
 
 /** Names of an arc by layout code (src/kit/keyspace/ring-view.ts). */
@@ -25,9 +28,10 @@ const NOUNS = ['arcs', 'ring points', 'chunks', 'ranges'];
 export class RingBand {
   private readonly band: Selection<SVGGElement, unknown, null, undefined>;
   private readonly marks: Selection<SVGPathElement, unknown, null, undefined>;
+  private readonly hot: Selection<SVGGElement, unknown, null, undefined>;
   private shown: Snapshot | undefined;
   private radius = 0;
-  summary: RingBandSummary = { drawn: 0, total: 0, changed: 0, layout: 0 };
+  summary: RingBandSummary = { drawn: 0, total: 0, changed: 0, layout: 0, hot: 0, hottest: 0 };
 
   constructor(
     parent: Selection<SVGGElement, unknown, null, undefined>,
@@ -35,6 +39,7 @@ export class RingBand {
   ) {
     this.band = parent.append('g').attr('data-role', 'ring-points');
     this.marks = parent.append('path').attr('data-role', 'ring-changed').style('fill', css.warn);
+    this.hot = parent.append('g').attr('data-role', 'ring-hot');
   }
 
   /** Draws `snap` between radii inner and outer (nothing when it is undefined). */
@@ -75,8 +80,31 @@ export class RingBand {
       .attr('d', ([, parts]) => parts.join(''))
       .style('fill', ([o]) => this.color(o));
     this.marks.attr('d', marked.join('')).attr('data-changed', String(marked.length));
+    // Hot keys (`hotAt` positions, `hotShare` of requests): a tick outside the band, longer the hotter.
+    const hotAt = snap?.arrays.hotAt;
+    const hotShare = snap?.arrays.hotShare;
+    const hot = hotAt ? [...hotAt].map((x, i) => ({ x, share: hotShare?.[i] ?? 0 })) : [];
+    const hottest = hot.reduce((m, h) => Math.max(m, h.share), 0);
+    this.hot
+      .attr('data-hot', String(hot.length))
+      .selectAll('line')
+      .data(hot)
+      .join('line')
+      .attr('x1', (h) => Math.sin(h.x * tau) * (outer + 1))
+      .attr('y1', (h) => -Math.cos(h.x * tau) * (outer + 1))
+      .attr('x2', (h) => Math.sin(h.x * tau) * (outer + 2 + 7 * Math.sqrt(h.share / (hottest || 1))))
+      .attr('y2', (h) => -Math.cos(h.x * tau) * (outer + 2 + 7 * Math.sqrt(h.share / (hottest || 1))))
+      .style('stroke', css.bad)
+      .style('stroke-width', 2);
     const total = snap?.arrays.total?.[0] ?? n;
-    this.summary = { drawn: n, total, changed: marked.length, layout: snap?.arrays.layout?.[0] ?? 0 };
+    this.summary = {
+      drawn: n,
+      total,
+      changed: marked.length,
+      layout: snap?.arrays.layout?.[0] ?? 0,
+      hot: hot.length,
+      hottest,
+    };
   }
 }
 
@@ -90,4 +118,10 @@ export function bandText(s: RingBandSummary): string | undefined {
       ? `${f(s.drawn)} of ${f(s.total)} ${noun} (1 in ${Math.ceil(s.total / s.drawn)})`
       : `${f(s.drawn)} ${noun}`;
   return s.changed > 0 ? `${pts}, ${f(s.changed)} changed owner` : pts;
+}
+
+/** The hot-key marks, for the figure's description (the header line has no room). */
+export function hotText(s: RingBandSummary): string | undefined {
+  if (s.hot === 0) return undefined;
+  return `red ticks mark the ${s.hot} hottest keys, the hottest taking ${(s.hottest * 100).toFixed(1)}% of reads`;
 }

@@ -1,7 +1,7 @@
 import { arc as d3arc } from 'd3';
 import { chartHeader, createSvg, setLabel, sizeOf } from './dom';
 import { fmtNumber, fmtTime } from './format';
-import { bandText, RingBand } from './ring-points';
+import { bandText, hotText, RingBand } from './ring-points';
 import { labelledSeries, maxUpTo, valueAt, type Series } from './labelled-series';
 import { css } from './theme';
 import type { TraceIndex } from './trace-index';
@@ -208,7 +208,8 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
     if (label !== lastLabel) {
       lastLabel = label;
       valueText.text(label);
-      setLabel(svg, `${opts.title}: ${label}.`);
+      const hot = band ? hotText(band.summary) : undefined;
+      setLabel(svg, `${opts.title}: ${label}${hot ? `; ${hot}` : ''}.`);
     }
   }
 

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { Rng } from '../../engine/random';
 import { HASH_SPACE } from './hash';
-import { ARC_CHUNK, ARC_POINT, ARC_RANGE, RING_VIEW_MAX_ARCS, ringViewData } from './ring-view';
+import { ARC_CHUNK, ARC_POINT, ARC_RANGE, keyPositions, RING_VIEW_MAX_ARCS, ringViewData } from './ring-view';
+import { hash32 } from './hash';
 import { DIRECTORY_CHUNKS, directory, evenRanges, hashMod, ring, withShard } from './routers';
 
 const draw = (seed: number) => {
@@ -52,5 +53,12 @@ describe('the ring view data of a shard map', () => {
     expect([...rd.owners]).toEqual([0, 4, 1, 2, 3]);
     expect([...rd.changed]).toEqual([0, 1, 0, 0, 0]);
     expect(ringViewData(hashMod(4))).toBeUndefined();
+  });
+
+  test('hot keys sit by hash on hashed maps and bunch together on key ranges (a hot range)', () => {
+    const hashed = keyPositions(ring(4, 10, draw(1)), [0, 1, 2]);
+    expect([...hashed]).toEqual([0, 1, 2].map((k) => hash32(k) / HASH_SPACE));
+    const ranged = keyPositions(evenRanges(1000, 4), [0, 1, 2]);
+    expect([...ranged]).toEqual([0, 0.001, 0.002]);
   });
 });

@@ -1,4 +1,4 @@
-import { HASH_SPACE } from './hash';
+import { hash32, HASH_SPACE } from './hash';
 import { DIRECTORY_CHUNKS, ownerOf, ringOwner, type ShardMapData } from './routers';
 
 /**
@@ -92,4 +92,14 @@ export function ringViewData(m: ShardMapData, before?: ShardMapData): RingViewAr
   }
   const layout = Uint8Array.of(m.kind === 'hash-mod' ? 0 : LAYOUT[m.kind]);
   return { ends, owners, changed, total: Uint32Array.of(n), layout };
+}
+
+/**
+ * Where keys sit on the ring view of map `m`: hash32(key) / 2^32 for hashed schemes (hash
+ * mod N included: the ring view of its hash space), key / keys for key ranges. Published
+ * beside the arcs as `hotAt` with their shares of requests as `hotShare`, the view marks
+ * the hottest keys: a hot range shows as marks bunched on one arc.
+ */
+export function keyPositions(m: ShardMapData, keys: readonly number[]): Float64Array {
+  return Float64Array.from(keys, (k) => (m.kind === 'range' ? k / m.keys : hash32(k) / HASH_SPACE));
 }
