@@ -1,5 +1,6 @@
 import type { Rng } from '../../src/engine/random';
 import type { Simulation } from '../../src/engine/sim';
+import type { Tone } from '../../src/engine/trace';
 import type { MetricWriter } from '../../src/kit/metrics/writer';
 import { hop } from '../../src/kit/transport/hop';
 import { learnerMistake } from '../../src/lesson/learner-mistake';
@@ -13,7 +14,7 @@ import type {
 } from './api';
 import type { Cluster } from './cluster';
 import { USERS } from './constants';
-import type { replicationLagMetrics } from './metrics';
+import { SHOWN_SESSIONS, type replicationLagMetrics } from './metrics';
 import type { Entry, Replica } from './replica';
 
 /** Anomalies are drawn at most this often (each one is counted). */
@@ -107,6 +108,8 @@ export class App {
         this.m.observe('writeLatencyMs', this.sim.now - entry.sentAt);
         const s = this.sessions[entry.user]!;
         s.lastWritePosition = offset + 1;
+        const shown = SHOWN_SESSIONS[entry.user];
+        if (shown) this.m.set('lastWrite', s.lastWritePosition, shown);
         this.ownVersion[entry.user] = Math.max(this.ownVersion[entry.user]!, entry.writeId);
         this.read(entry.user, entry.user, true);
       },
@@ -158,12 +161,16 @@ export class App {
       ryw: version < own,
       monotonic: version < seen,
     };
+    const anomaly = v.ryw || v.monotonic;
     const flag = v.ryw ? ' ⚠ not your write' : v.monotonic ? ' ⚠ back in time' : v.stale ? ' (stale)' : '';
     // Every sampled read is drawn, and anomalies besides, at most one each ANOMALY_DRAW_GAP_MS
     // (the starter makes dozens a second; they all count, a few are enough to see).
-    const flagged = (v.ryw || v.monotonic) && this.sim.now - this.lastFlagAt >= ANOMALY_DRAW_GAP_MS;
+    const flagged = anomaly && this.sim.now - this.lastFlagAt >= ANOMALY_DRAW_GAP_MS;
     if (flagged) this.lastFlagAt = this.sim.now;
-    const draw = drawn || flagged ? { draw: `v${version}${flag}` } : {};
+    // The answer is coloured: fresh (green), stale (amber), a broken session guarantee (red).
+    const tone: Tone = anomaly ? 'bad' : v.stale ? 'warn' : 'ok';
+    const who = anomaly ? `u${s.user} ` : '';
+    const draw = drawn || flagged ? { draw: `${who}v${version}${flag}`, tone } : {};
     hop(this.sim, r.actor, this.actor, () => this.answered(s, profile, version, position, follower, v), draw);
   }
 

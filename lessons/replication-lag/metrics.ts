@@ -3,6 +3,9 @@ import { defineMetrics } from '../../src/kit/metrics/table';
 /** Replica names as metric labels: db0 is the first leader, db1.. the followers (8 at most). */
 export const REPLICA_LABELS = ['db0', 'db1', 'db2', 'db3', 'db4', 'db5', 'db6', 'db7', 'db8'] as const;
 
+/** Sessions whose last write the logs view marks (users 0, 1 and 2 of the 24). */
+export const SHOWN_SESSIONS = ['u0', 'u1', 'u2'] as const;
+
 /** Every figure a replication-lag run reports. */
 export const replicationLagMetrics = defineMetrics({
   writes: { kind: 'counter', unit: 'writes', help: 'Profile updates the application sent' },
@@ -90,6 +93,13 @@ export const replicationLagMetrics = defineMetrics({
     kind: 'gauge',
     unit: 'position',
     help: 'End of the current leader’s log: the position the next write will take',
+  },
+  lastWrite: {
+    kind: 'gauge',
+    unit: 'position',
+    help: 'Log position just after the last acknowledged write of users 0–2 (their session’s lastWritePosition)',
+    labels: SHOWN_SESSIONS,
+    labelledOnly: true,
   },
   logStart: { kind: 'gauge', unit: 'position', help: 'First log position kept (0: nothing is deleted)' },
   replicas: { kind: 'gauge', unit: 'servers', help: 'Database servers in the run (leader and followers)' },
