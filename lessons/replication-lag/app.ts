@@ -21,6 +21,7 @@ import type { Entry, Replica } from './replica';
 const ANOMALY_DRAW_GAP_MS = 250;
 
 const MODES: readonly ReplicationMode[] = ['async', 'semi-sync', 'sync'];
+const COMMIT_LABEL = { async: 'async', 'semi-sync': 'semiSync', sync: 'sync' } as const;
 
 /** What one answer broke, judged against the reader's session as it stood when the replica answered. */
 interface Verdict {
@@ -57,6 +58,8 @@ export class App {
     private readonly rng: Rng,
     private readonly drawWrite: number,
     private readonly drawRead: number,
+    /** Views issued before this time are checked against the followers (the leader is healthy until then). */
+    private readonly steadyUntil: number,
   ) {
     for (let u = 0; u < USERS; u++)
       this.sessions.push({ user: u, lastWritePosition: 0, lastReadPosition: 0, reads: 0 });
@@ -90,6 +93,7 @@ export class App {
           learnerMistake(
             `commitMode must return 'async', 'semi-sync' or 'sync'; it returned ${String(mode)}`,
           );
+        this.m.inc('commits', 1, COMMIT_LABEL[mode]);
         this.cluster().term.write({ writeId, user, mode, sentAt, drawn });
       },
       drawn ? { draw: `UPDATE profile ${user}` } : {},
@@ -143,6 +147,7 @@ export class App {
     // acknowledged, and reads answered, before this read was issued).
     const own = profile === user ? this.ownVersion[user]! : 0;
     const seen = this.seen[user * USERS + profile]!;
+    if (!afterOwnWrite && this.sim.now < this.steadyUntil) this.checkFollowers(profile);
     hop(
       this.sim,
       this.actor,
@@ -150,6 +155,21 @@ export class App {
       () => this.serve(r, session, profile, own, seen, drawn),
       drawn ? { draw: `GET profile ${profile}` } : {},
     );
+  }
+
+  /**
+   * A view (not a reload, which a write times) is a random instant: it samples how often
+   * each follower is behind the leader on the profile viewed, wherever the view is routed.
+   */
+  private checkFollowers(profile: number): void {
+    const leader = this.cluster().leader;
+    const newest = leader.version(profile);
+    for (const f of this.cluster().replicas) {
+      if (f === leader || !f.up) continue;
+      const label = f.slow ? 'slow' : 'fast';
+      this.m.inc('viewsChecked', 1, label);
+      if (f.version(profile) < newest) this.m.inc('viewsBehind', 1, label);
+    }
   }
 
   private serve(r: Replica, s: Session, profile: number, own: number, seen: number, drawn: boolean): void {

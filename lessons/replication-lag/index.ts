@@ -24,6 +24,8 @@ export default defineLesson(content, {
     return {
       followerReadShare: ratio(m.count('followerReads'), answered),
       staleReadShare: ratio(m.count('staleReads'), answered),
+      fastStaleViewShare: ratio(m.count('viewsBehind', 'fast'), m.count('viewsChecked', 'fast')),
+      slowStaleViewShare: ratio(m.count('viewsBehind', 'slow'), m.count('viewsChecked', 'slow')),
     };
   },
   checks: byId(replicationLagGoals, (g) => g.check),

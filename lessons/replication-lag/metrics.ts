@@ -42,6 +42,27 @@ export const replicationLagMetrics = defineMetrics({
     unit: 'writes',
     help: 'Acknowledged writes the promoted follower never received (gone with the old leader)',
   },
+  commits: {
+    kind: 'counter',
+    unit: 'writes',
+    help: 'Writes by the mode their commit waited for (what commitMode returned): asyncCommits, semiSyncCommits, syncCommits',
+    labels: ['async', 'semiSync', 'sync'],
+    labelledOnly: true,
+  },
+  viewsChecked: {
+    kind: 'counter',
+    unit: 'checks',
+    help: 'Each profile view (not a reload) checked against every follower as it was issued, while the leader was healthy (before it was cut off or crashed): one count per follower, normal (fast) or slow, wherever the view was routed',
+    labels: ['fast', 'slow'],
+    labelledOnly: true,
+  },
+  viewsBehind: {
+    kind: 'counter',
+    unit: 'checks',
+    help: 'Of those checks, the times the follower was behind the leader on the viewed profile: a read there would have been stale',
+    labels: ['fast', 'slow'],
+    labelledOnly: true,
+  },
   failovers: { kind: 'counter', unit: 'promotions', help: 'Followers promoted to leader' },
   semiSyncFallbacks: {
     kind: 'counter',
@@ -105,4 +126,14 @@ export const replicationLagMetrics = defineMetrics({
   replicas: { kind: 'gauge', unit: 'servers', help: 'Database servers in the run (leader and followers)' },
   followerReadShare: { kind: 'derived', unit: 'of reads', help: 'followerReads / readsAnswered' },
   staleReadShare: { kind: 'derived', unit: 'of reads', help: 'staleReads / readsAnswered' },
+  fastStaleViewShare: {
+    kind: 'derived',
+    unit: 'of views',
+    help: 'fastViewsBehind / fastViewsChecked: the share of views a normal follower would have answered stale',
+  },
+  slowStaleViewShare: {
+    kind: 'derived',
+    unit: 'of views',
+    help: 'slowViewsBehind / slowViewsChecked: the share of views the slow follower would have answered stale',
+  },
 });

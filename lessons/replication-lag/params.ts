@@ -103,3 +103,7 @@ export type ReplicationMode = ReplicationLagParams['mode'];
 /** Whether the leader crashes within the run. */
 export const leaderCrashes = (p: ReplicationLagParams) =>
   p.leaderCrashAtMs > 0 && p.leaderCrashAtMs < p.durationMs;
+
+/** Until when the leader is healthy: its cut-off before the crash, or the end of the run. */
+export const steadyUntil = (p: ReplicationLagParams) =>
+  leaderCrashes(p) ? Math.max(0, p.leaderCrashAtMs - p.isolateBeforeCrashMs) : p.durationMs;

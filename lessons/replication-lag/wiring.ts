@@ -15,7 +15,7 @@ import {
   USERS,
 } from './constants';
 import { replicationLagMetrics } from './metrics';
-import { leaderCrashes, type ReplicationLagParams } from './params';
+import { leaderCrashes, steadyUntil, type ReplicationLagParams } from './params';
 
 /** The application server is a network endpoint only: its logic is plain code (app.ts). */
 export const appMachine = setup({}).createMachine({ id: 'app', initial: 'serving', states: { serving: {} } });
@@ -47,6 +47,7 @@ export function buildReplicationLag(
     sim.rng.fork('draw'),
     Math.min(1, DRAWN_WRITES_PER_SECOND / p.writesPerSecond),
     Math.min(1, DRAWN_READS_PER_SECOND / (p.readsPerSecond + p.writesPerSecond)),
+    steadyUntil(p),
   );
 
   const who = sim.rng.fork('users');
