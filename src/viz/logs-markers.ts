@@ -6,7 +6,7 @@ import { css } from './theme';
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
 /** Height of the band above the rows that holds the markers' names (two tiers). */
-export const MARKER_BAND = 26;
+export const MARKER_BAND = 30;
 
 /**
  * Markers across the logs view's rows (a session's last write): a dashed line at the
@@ -31,7 +31,7 @@ export function drawMarkers(
         mk.behind.length ? `not yet applied on ${mk.behind.join(', ')}` : 'applied everywhere'
       }`,
     );
-    const yName = o.top - MARKER_BAND + 10 + (k % 2) * 11;
+    const yName = o.top - MARKER_BAND + 14 + (k % 2) * 11;
     m.append('text')
       .attr('x', x)
       .attr('y', yName)
@@ -63,14 +63,18 @@ export function drawMarkers(
   });
 }
 
-/** The legend's entry for markers, from x; returns where the next entry may start. */
-export function markerLegend(legend: G, x: number): number {
+/**
+ * The legend's entries for markers, from x on the legend's line; an entry that would pass
+ * `right` starts a second line just under it. Returns where the next entry may start.
+ */
+export function markerLegend(legend: G, x: number, right: number): number {
   const items = [
     { color: css.ok, text: 'last write, applied' },
-    { color: css.bad, text: 'not yet applied: a read there is stale' },
+    { color: css.bad, text: 'not applied: stale there' },
   ];
+  let y = 34;
   for (const it of items) {
-    const g = legend.append('g').attr('transform', `translate(${x},34)`);
+    const g = legend.append('g');
     g.append('line')
       .attr('x1', 0)
       .attr('x2', 0)
@@ -80,7 +84,13 @@ export function markerLegend(legend: G, x: number): number {
       .style('stroke-width', 2.5)
       .style('stroke-dasharray', '4 2');
     const text = g.append('text').attr('x', 6).attr('y', 4).style('fill', css.fg).text(it.text);
-    x += 12 + (text.node()?.getComputedTextLength?.() || it.text.length * 6) + 10;
+    const w = 12 + (text.node()?.getComputedTextLength?.() || it.text.length * 6);
+    if (x + w > right && y === 34) {
+      x = 12;
+      y += 14;
+    }
+    g.attr('transform', `translate(${x},${y})`);
+    x += w + 10;
   }
   return x;
 }

@@ -57,7 +57,8 @@ export function mountLogs(el: HTMLElement, index: TraceIndex, spec: LogsSpec): V
       const text = g.append('text').attr('x', 8).attr('y', 4).style('fill', css.fg).text(c.label);
       lx += 16 + (text.node()?.getComputedTextLength?.() || c.label.length * 6) + 10;
     });
-    if (spec.markers?.length) lx = markerLegend(legend, lx);
+    if (spec.markers?.length)
+      lx = markerLegend(legend, lx, width - 8 - LAG_COL * Math.max(1, spec.cursors.length));
     // The lag columns' heading, right of the bars.
     const right = width - 8 - LAG_COL * Math.max(1, spec.cursors.length);
     if (spec.cursors.length && lx < right)
