@@ -12,7 +12,7 @@ export const MARKER_BAND = 30;
  * Markers across the logs view's rows (a session's last write): a dashed line at the
  * marker's position, drawn red over each row whose last cursor has not reached it (a read
  * there would not show that write) and green over the rows that have. The name sits
- * above, on one of two tiers so neighbours do not overlap. Each marker carries
+ * above, on the first of two tiers where it clears its left neighbour. Each marker carries
  * `data-marker` and `data-behind` (the rows behind it) for tests and assistive tools.
  */
 export function drawMarkers(
@@ -22,16 +22,23 @@ export function drawMarkers(
   o: { x: (offset: number) => number; top: number; rowH: number; lo: number },
 ): void {
   g.selectAll('*').remove();
-  markers.forEach((mk, k) => {
-    if (mk.position === undefined || mk.position <= 0 || mk.position < o.lo) return;
-    const x = o.x(mk.position);
+  // Names left to right, each on the first tier where it clears the last name placed there.
+  const tierEnd = [-Infinity, -Infinity];
+  const drawn = markers
+    .filter((mk) => mk.position !== undefined && mk.position > 0 && mk.position >= o.lo)
+    .sort((a, b) => (a.position as number) - (b.position as number));
+  drawn.forEach((mk) => {
+    const x = o.x(mk.position as number);
+    const half = mk.label.length * 3 + 3;
+    const k = tierEnd[0]! < x - half ? 0 : tierEnd[1]! < x - half ? 1 : 0;
+    tierEnd[k] = x + half;
     const m = g.append('g').attr('data-marker', mk.label).attr('data-behind', mk.behind.join(' '));
     m.append('title').text(
-      `${mk.label}: last write at position ${fmtNumber(mk.position - 1)}; ${
+      `${mk.label}: last write at position ${fmtNumber((mk.position as number) - 1)}; ${
         mk.behind.length ? `not yet applied on ${mk.behind.join(', ')}` : 'applied everywhere'
       }`,
     );
-    const yName = o.top - MARKER_BAND + 14 + (k % 2) * 11;
+    const yName = o.top - MARKER_BAND + 14 + k * 11;
     m.append('text')
       .attr('x', x)
       .attr('y', yName)
