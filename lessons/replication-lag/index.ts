@@ -15,7 +15,7 @@ const ratio = (a: number, b: number) => (b > 0 ? Number((a / b).toPrecision(4)) 
 
 /** The replication-lag lesson as the worker and the CLI run it. */
 export default defineLesson(content, {
-  workKnobs: ['readsPerSecond', 'writesPerSecond', 'followers'],
+  workKnobs: ['readsPerSecond', 'writesPerSecond', 'burstWritesPerSecond', 'followers'],
   machines: { replica: replicaMachine, failover: failoverMachine, app: appMachine },
   build: (sim, params, learner: ReplicationLagApi) => buildReplicationLag(sim, params, learner),
   derive: (metrics) => {

@@ -167,4 +167,17 @@ describe('replication-lag: stale views and the mode in force', () => {
     const m = run({ ...quiet, mode: 'async' }, mixed);
     expect(m.theory.some((t) => t.title.startsWith('Write latency'))).toBe(false);
   });
+
+  test('a write burst faster than replay leaves the slowest follower behind by its fluid backlog', () => {
+    const calm = run({ ...quiet, mode: 'async' }, solution);
+    const burst = run({ ...quiet, mode: 'async', burstWritesPerSecond: 500 }, solution);
+    expect(num(burst, 'lagEntriesMax')).toBeGreaterThan(10 * num(calm, 'lagEntriesMax'));
+    const row = burst.theory.find((t) => t.metric === 'lagEntriesMax');
+    expect(row?.agrees, JSON.stringify(row)).toBe(true);
+    // Steady-state claims no longer apply to a run with a burst in it.
+    expect(burst.theory.some((t) => t.metric === 'slowLagMs' || t.metric === 'slowStaleViewShare')).toBe(
+      false,
+    );
+    expect(calm.theory.some((t) => t.metric === 'lagEntriesMax')).toBe(false);
+  });
 });

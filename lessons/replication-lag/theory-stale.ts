@@ -81,7 +81,7 @@ export function staleViewClaim(
     predict: (p, run) => {
       if (run && num(run, `${label}ViewsChecked`) < MIN_VIEWS) return undefined;
       const mode = modeInForce(p, run);
-      if (mode === 'mixed') return undefined;
+      if (mode === 'mixed' || p.burstWritesPerSecond > 0) return undefined;
       const s = sojournMs(p);
       if (s === undefined) return undefined;
       const v = leaderVisibleAfterMs(mode, p);

@@ -4,6 +4,7 @@ import type { TheoryClaim } from '../../src/lesson/types';
 import { APP_LATENCY_MS, FLUSH_MS, SEMI_SYNC_TIMEOUT_MS } from './constants';
 import type { replicationLagMetrics } from './metrics';
 import { leaderCrashes, type ReplicationLagParams } from './params';
+import { burstBacklogClaim } from './theory-burst';
 import { modeInForce, staleViewClaim } from './theory-stale';
 
 type Claim = TheoryClaim<ReplicationLagParams, MetricKey<typeof replicationLagMetrics>>;
@@ -34,8 +35,10 @@ export function meanMaxOfExponentials(rates: readonly number[]): number {
   return sum;
 }
 
-const hasFast = (p: ReplicationLagParams) => p.followers >= 2 || p.slowFollowerFactor === 1;
-const hasSlow = (p: ReplicationLagParams) => p.slowFollowerFactor > 1;
+/** No write burst: the write rate is the steady Poisson λ every queueing claim assumes. */
+const steady = (p: ReplicationLagParams) => p.burstWritesPerSecond === 0;
+const hasFast = (p: ReplicationLagParams) => steady(p) && (p.followers >= 2 || p.slowFollowerFactor === 1);
+const hasSlow = (p: ReplicationLagParams) => steady(p) && p.slowFollowerFactor > 1;
 
 const lag = (p: ReplicationLagParams, factor: number) => {
   const w = replaySojournMs(p, factor);
@@ -95,7 +98,7 @@ export const replicationLagTheory: Claim[] = [
     why: 'The commit waits for the slowest follower to replay it: the round trip plus the largest of the N replay sojourns S_i ~ Exp(μ_i − λ). Taken as independent, E[max] follows by inclusion–exclusion; the queues share their arrivals, so the true max may be a little smaller (held with 15%). Held while every ρ ≤ 0.8 and no leader crash.',
     unit: 'ms',
     predict: (p, run) => {
-      if (modeInForce(p, run) !== 'sync' || leaderCrashes(p)) return undefined;
+      if (modeInForce(p, run) !== 'sync' || leaderCrashes(p) || !steady(p)) return undefined;
       const rates: number[] = [];
       for (let i = 1; i <= p.followers; i++) {
         const w = replaySojournMs(p, i === p.followers ? p.slowFollowerFactor : 1);
@@ -109,4 +112,5 @@ export const replicationLagTheory: Claim[] = [
   },
   staleViewClaim('fast', (p) => (hasFast(p) ? replaySojournMs(p, 1) : undefined)),
   staleViewClaim('slow', (p) => (hasSlow(p) ? replaySojournMs(p, p.slowFollowerFactor) : undefined)),
+  burstBacklogClaim,
 ];

@@ -8,6 +8,8 @@ import { App } from './app';
 import { Cluster } from './cluster';
 import {
   APP_LATENCY_MS,
+  BURST_AT_MS,
+  BURST_MS,
   FAILOVER_AFTER_MS,
   DRAWN_READS_PER_SECOND,
   DRAWN_WRITES_PER_SECOND,
@@ -52,6 +54,17 @@ export function buildReplicationLag(
 
   const who = sim.rng.fork('users');
   poisson(sim.scheduler, sim.rng.fork('writes'), p.writesPerSecond, () => app.write(who.int(USERS)));
+  if (p.burstWritesPerSecond > 0 && BURST_AT_MS < p.durationMs) {
+    const burstWho = sim.rng.fork('burst-users');
+    const stop = poisson(
+      sim.scheduler,
+      sim.rng.fork('burst'),
+      p.burstWritesPerSecond,
+      () => app.write(burstWho.int(USERS)),
+      BURST_AT_MS,
+    );
+    sim.scheduler.at(BURST_AT_MS + BURST_MS, stop);
+  }
   const views = sim.rng.fork('views');
   poisson(sim.scheduler, sim.rng.fork('reads'), p.readsPerSecond, () => {
     const user = views.int(USERS);
