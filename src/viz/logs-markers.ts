@@ -5,14 +5,16 @@ import { css } from './theme';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
-/** Height of the band above the rows that holds the markers' names (two tiers). */
-export const MARKER_BAND = 30;
+/** Tiers of marker names: with as many tiers as markers (three sessions), no two names overlap. */
+const TIERS = 3;
+/** Height of the band above the rows that holds the markers' names. */
+export const MARKER_BAND = 16 + TIERS * 11;
 
 /**
  * Markers across the logs view's rows (a session's last write): a dashed line at the
  * marker's position, drawn red over each row whose last cursor has not reached it (a read
  * there would not show that write) and green over the rows that have. The name sits
- * above, on the first of two tiers where it clears its left neighbour. Each marker carries
+ * above, on the first tier where it clears its left neighbour. Each marker carries
  * `data-marker` and `data-behind` (the rows behind it) for tests and assistive tools.
  */
 export function drawMarkers(
@@ -23,14 +25,15 @@ export function drawMarkers(
 ): void {
   g.selectAll('*').remove();
   // Names left to right, each on the first tier where it clears the last name placed there.
-  const tierEnd = [-Infinity, -Infinity];
+  const tierEnd: number[] = Array.from({ length: TIERS }, () => -Infinity);
   const drawn = markers
     .filter((mk) => mk.position !== undefined && mk.position > 0 && mk.position >= o.lo)
     .sort((a, b) => (a.position as number) - (b.position as number));
   drawn.forEach((mk) => {
     const x = o.x(mk.position as number);
     const half = mk.label.length * 3 + 3;
-    const k = tierEnd[0]! < x - half ? 0 : tierEnd[1]! < x - half ? 1 : 0;
+    const free = tierEnd.findIndex((end) => end < x - half);
+    const k = free >= 0 ? free : 0;
     tierEnd[k] = x + half;
     const m = g.append('g').attr('data-marker', mk.label).attr('data-behind', mk.behind.join(' '));
     m.append('title').text(

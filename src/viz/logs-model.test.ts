@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { logsAt, markersAt, offsetDomain, rowsShown, type LogsSpec } from './logs-model';
+import { logsAt, lowestCursor, markersAt, offsetDomain, rowsShown, type LogsSpec } from './logs-model';
 
 const series = (points: [number, number][]) => ({
   t: Float64Array.from(points.map((p) => p[0])),
@@ -92,5 +92,8 @@ describe('logs view model', () => {
     expect(offsetDomain({ ...spec, tail: 60 }, 1000, 1000)).toEqual({ lo: 940, hi: 1000 });
     expect(offsetDomain({ ...spec, tail: 60 }, 40, 50)).toEqual({ lo: 0, hi: 60 });
     expect(offsetDomain(spec, 1000, 1000)).toEqual({ lo: 0, hi: 1000 });
+    // A cursor further behind than the tail widens the view to it.
+    expect(offsetDomain({ ...spec, tail: 60 }, 1000, 1000, 400)).toEqual({ lo: 400, hi: 1000 });
+    expect(lowestCursor(logsAt(gauges, spec, 250))).toBe(2);
   });
 });

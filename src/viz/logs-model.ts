@@ -17,7 +17,10 @@ export interface LogsSpec {
    * (e.g. a follower's applied position) is below a marker has not reached it yet.
    */
   markers?: readonly { label: string; at: string }[];
-  /** Draw only the last this-many offsets (the tail of the longest log), so lags of a few entries show. */
+  /**
+   * Draw only the last this-many offsets (the tail of the longest log), so lags of a few
+   * entries show; the view widens to include a cursor further behind.
+   */
   tail?: number;
 }
 
@@ -93,8 +96,25 @@ export function markersAt(
   });
 }
 
-/** The offsets on screen: all of them, or the last `tail` of them once the longest log is longer. */
-export function offsetDomain(spec: LogsSpec, top: number, niceTop: number): { lo: number; hi: number } {
+/**
+ * The offsets on screen: all of them, or with a tail the last `tail` of them once the
+ * longest log is longer, widened to the lowest cursor (`lowest`) so a follower far behind
+ * is still drawn at its true distance.
+ */
+export function offsetDomain(
+  spec: LogsSpec,
+  top: number,
+  niceTop: number,
+  lowest = Infinity,
+): { lo: number; hi: number } {
   if (spec.tail === undefined || top <= spec.tail) return { lo: 0, hi: spec.tail ?? niceTop };
-  return { lo: top - spec.tail, hi: top };
+  return { lo: Math.max(0, Math.min(top - spec.tail, Math.floor(lowest))), hi: top };
+}
+
+/** The lowest cursor position on any row (Infinity when none has one yet). */
+export function lowestCursor(rows: readonly LogRowAt[]): number {
+  let low = Infinity;
+  for (const r of rows)
+    for (const c of r.cursors) if (c.position !== undefined) low = Math.min(low, c.position);
+  return low;
 }

@@ -2,7 +2,15 @@ import type { Selection } from 'd3';
 import { chartHeader, createSvg, setLabel, sizeOf } from './dom';
 import { fmtNumber, fmtTime } from './format';
 import { drawMarkers, markerLegend, MARKER_BAND } from './logs-markers';
-import { logsAt, markersAt, offsetDomain, rowsShown, type LogRowAt, type LogsSpec } from './logs-model';
+import {
+  logsAt,
+  lowestCursor,
+  markersAt,
+  offsetDomain,
+  rowsShown,
+  type LogRowAt,
+  type LogsSpec,
+} from './logs-model';
 import { css } from './theme';
 import { niceMax } from './timeseries';
 import type { TraceIndex } from './trace-index';
@@ -79,7 +87,7 @@ export function mountLogs(el: HTMLElement, index: TraceIndex, spec: LogsSpec): V
     t = tt;
     const rows = logsAt(index.gauges, spec, t);
     const longest = Math.max(1, ...rows.map((r) => r.end));
-    const domain = offsetDomain(spec, longest, niceMax(longest));
+    const domain = offsetDomain(spec, longest, niceMax(longest), lowestCursor(rows));
     lo = domain.lo;
     const hi = domain.hi;
     const right = width - 8 - LAG_COL * Math.max(1, spec.cursors.length);
