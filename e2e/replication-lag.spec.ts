@@ -55,6 +55,43 @@ test('replication lag: from the index, see your own update vanish, route by log 
     /db-1 offsets 0–[\d,]+, received lag [\d,]+, applied lag [\d,]+/,
   );
 
+  // The anomalies as they happen: answers coloured by what they broke, and the sessions' last writes on the logs.
+  const sequence = page
+    .locator('figure')
+    .filter({ has: page.locator('svg[aria-label^="Sequence diagram"]') });
+  const topology = page.locator('figure').filter({ has: page.locator('svg[aria-label^="Topology"]') });
+  const logs = page.locator('figure').filter({ has: page.locator('svg[aria-label^="Behind the leader"]') });
+  await sequence.scrollIntoViewIfNeeded();
+  await lesson.timeline.fill('4000');
+  await expect(sequence.getByText(/⚠ not your write/).first()).toBeVisible();
+  const badArrows = sequence.locator('[data-tone="bad"]');
+  await expect(badArrows.first()).toBeAttached();
+  // Drawn red (the --bad colour), not in the request/reply colours.
+  const badColor = await badArrows
+    .first()
+    .locator('line')
+    .evaluate((l) => getComputedStyle(l).stroke);
+  const red = await page.evaluate(() => {
+    const probe = document.createElement('span');
+    probe.style.color = 'var(--bad)';
+    document.body.append(probe);
+    const c = getComputedStyle(probe).color;
+    probe.remove();
+    return c;
+  });
+  expect(badColor).toBe(red);
+  await expect(sequence.locator('[data-tone="ok"]').first()).toBeAttached();
+  // The legend says what the colours mean.
+  await expect(topology.locator('[data-tone="bad"]')).toContainText('not your write / back in time');
+  await expect(topology.locator('[data-tone="warn"]')).toContainText('stale read');
+  await expect(topology.locator('[data-tone="ok"]')).toContainText('fresh read');
+  // Each shown session's last write crosses the logs, red where a follower has not applied it.
+  await logs.scrollIntoViewIfNeeded();
+  await expect(logs.locator('[data-marker]')).toHaveCount(3);
+  await expect(logs.getByText('not applied: stale there')).toBeVisible();
+  await expect(logs.locator('[data-marker="u0"]')).toContainText('u0');
+  await page.screenshot({ path: test.info().outputPath('replication-lag-anomalies.png') });
+
   // The fix in code: route by log position, and acknowledge a write only once a follower has it.
   const starter = await lesson.code();
   const start = starter.indexOf('export function chooseReplica');
@@ -78,6 +115,11 @@ test('replication lag: from the index, see your own update vanish, route by log 
   await expect(lesson.goal('no-acked-loss')).toContainText(/✓ Met[\s\S]*0 acknowledged writes were lost/);
   const fixed = await lesson.lastRun();
   expect(fixed?.metrics.readYourWritesViolations).toBe(0);
+  // No answer is drawn red any more; fresh ones still are green.
+  await sequence.scrollIntoViewIfNeeded();
+  await lesson.timeline.fill('4000');
+  await expect(sequence.locator('[data-tone="ok"]').first()).toBeAttached();
+  await expect(sequence.locator('[data-tone="bad"]')).toHaveCount(0);
   expect(fixed?.metrics.acknowledgedWritesLost).toBe(0);
 
   // A fault from the panel: crash a follower at 5 s. Semi-sync needs one follower's receipt, so writes go on.

@@ -1,5 +1,6 @@
 import type { Rng } from '../../src/engine/random';
 import type { Simulation } from '../../src/engine/sim';
+import type { Tone } from '../../src/engine/trace';
 import type { MetricWriter } from '../../src/kit/metrics/writer';
 import { hop } from '../../src/kit/transport/hop';
 import { learnerMistake } from '../../src/lesson/learner-mistake';
@@ -13,13 +14,14 @@ import type {
 } from './api';
 import type { Cluster } from './cluster';
 import { USERS } from './constants';
-import type { replicationLagMetrics } from './metrics';
+import { SHOWN_SESSIONS, type replicationLagMetrics } from './metrics';
 import type { Entry, Replica } from './replica';
 
 /** Anomalies are drawn at most this often (each one is counted). */
 const ANOMALY_DRAW_GAP_MS = 250;
 
 const MODES: readonly ReplicationMode[] = ['async', 'semi-sync', 'sync'];
+const COMMIT_LABEL = { async: 'async', 'semi-sync': 'semiSync', sync: 'sync' } as const;
 
 /** What one answer broke, judged against the reader's session as it stood when the replica answered. */
 interface Verdict {
@@ -56,6 +58,8 @@ export class App {
     private readonly rng: Rng,
     private readonly drawWrite: number,
     private readonly drawRead: number,
+    /** Views issued before this time are checked against the followers (the leader is healthy until then). */
+    private readonly steadyUntil: number,
   ) {
     for (let u = 0; u < USERS; u++)
       this.sessions.push({ user: u, lastWritePosition: 0, lastReadPosition: 0, reads: 0 });
@@ -89,6 +93,7 @@ export class App {
           learnerMistake(
             `commitMode must return 'async', 'semi-sync' or 'sync'; it returned ${String(mode)}`,
           );
+        this.m.inc('commits', 1, COMMIT_LABEL[mode]);
         this.cluster().term.write({ writeId, user, mode, sentAt, drawn });
       },
       drawn ? { draw: `UPDATE profile ${user}` } : {},
@@ -107,6 +112,8 @@ export class App {
         this.m.observe('writeLatencyMs', this.sim.now - entry.sentAt);
         const s = this.sessions[entry.user]!;
         s.lastWritePosition = offset + 1;
+        const shown = SHOWN_SESSIONS[entry.user];
+        if (shown) this.m.set('lastWrite', s.lastWritePosition, shown);
         this.ownVersion[entry.user] = Math.max(this.ownVersion[entry.user]!, entry.writeId);
         this.read(entry.user, entry.user, true);
       },
@@ -140,6 +147,7 @@ export class App {
     // acknowledged, and reads answered, before this read was issued).
     const own = profile === user ? this.ownVersion[user]! : 0;
     const seen = this.seen[user * USERS + profile]!;
+    if (!afterOwnWrite && this.sim.now < this.steadyUntil) this.checkFollowers(profile);
     hop(
       this.sim,
       this.actor,
@@ -147,6 +155,21 @@ export class App {
       () => this.serve(r, session, profile, own, seen, drawn),
       drawn ? { draw: `GET profile ${profile}` } : {},
     );
+  }
+
+  /**
+   * A view (not a reload, which a write times) is a random instant: it samples how often
+   * each follower is behind the leader on the profile viewed, wherever the view is routed.
+   */
+  private checkFollowers(profile: number): void {
+    const leader = this.cluster().leader;
+    const newest = leader.version(profile);
+    for (const f of this.cluster().replicas) {
+      if (f === leader || !f.up) continue;
+      const label = f.slow ? 'slow' : 'fast';
+      this.m.inc('viewsChecked', 1, label);
+      if (f.version(profile) < newest) this.m.inc('viewsBehind', 1, label);
+    }
   }
 
   private serve(r: Replica, s: Session, profile: number, own: number, seen: number, drawn: boolean): void {
@@ -158,12 +181,16 @@ export class App {
       ryw: version < own,
       monotonic: version < seen,
     };
+    const anomaly = v.ryw || v.monotonic;
     const flag = v.ryw ? ' ⚠ not your write' : v.monotonic ? ' ⚠ back in time' : v.stale ? ' (stale)' : '';
     // Every sampled read is drawn, and anomalies besides, at most one each ANOMALY_DRAW_GAP_MS
     // (the starter makes dozens a second; they all count, a few are enough to see).
-    const flagged = (v.ryw || v.monotonic) && this.sim.now - this.lastFlagAt >= ANOMALY_DRAW_GAP_MS;
+    const flagged = anomaly && this.sim.now - this.lastFlagAt >= ANOMALY_DRAW_GAP_MS;
     if (flagged) this.lastFlagAt = this.sim.now;
-    const draw = drawn || flagged ? { draw: `v${version}${flag}` } : {};
+    // The answer is coloured: fresh (green), stale (amber), a broken session guarantee (red).
+    const tone: Tone = anomaly ? 'bad' : v.stale ? 'warn' : 'ok';
+    const who = anomaly ? `u${s.user} ` : '';
+    const draw = drawn || flagged ? { draw: `${who}v${version}${flag}`, tone } : {};
     hop(this.sim, r.actor, this.actor, () => this.answered(s, profile, version, position, follower, v), draw);
   }
 

@@ -69,6 +69,7 @@ export class Cluster {
         sim.rng.fork(`apply-${i}`),
         (x, rec) => this.onApplied(x, rec, factor > 1 ? 'slow' : 'fast'),
       );
+      r.slow = factor > 1;
       this.replicas.push(r);
     }
     this.lead(this.replicas[0]!);

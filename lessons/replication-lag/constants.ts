@@ -30,3 +30,7 @@ export const FOLLOWER_SHARE_GOAL = 0.6;
 export const DRAWN_READS_PER_SECOND = 12;
 /** Writes drawn per second (their log shipping and acks too). */
 export const DRAWN_WRITES_PER_SECOND = 4;
+/** The write burst (the burstWritesPerSecond knob) starts this far into the run, ms. */
+export const BURST_AT_MS = 8000;
+/** And lasts this long, ms. */
+export const BURST_MS = 2000;

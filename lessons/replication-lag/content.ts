@@ -2,7 +2,7 @@ import { defineContent } from '../../src/lesson/types';
 import api from './api.ts?raw';
 import { replicationLagGoals } from './goals';
 import narrative from './lesson.md?raw';
-import { REPLICA_LABELS, replicationLagMetrics } from './metrics';
+import { REPLICA_LABELS, replicationLagMetrics, SHOWN_SESSIONS } from './metrics';
 import { replicationLagParams } from './params';
 import { replicationLagPredictions } from './predictions';
 import solution from './solution.ts?raw';
@@ -22,7 +22,10 @@ export default defineContent({
   goals: replicationLagGoals,
   predictions: replicationLagPredictions,
   views: [
-    { kind: 'topology' },
+    {
+      kind: 'topology',
+      tones: { ok: 'fresh read', warn: 'stale read', bad: 'not your write / back in time' },
+    },
     {
       kind: 'logs',
       title: 'Behind the leader’s log',
@@ -37,6 +40,9 @@ export default defineContent({
         { label: 'applied', at: REPLICA_LABELS.map((l) => `${l}Applied` as const) },
       ],
       rowCount: 'replicas',
+      markers: SHOWN_SESSIONS.map((u) => ({ label: u, at: `${u}LastWrite` as const })),
+      // About a second of writes at the default rate: a lag of a few entries is a visible gap.
+      tail: 60,
     },
     { kind: 'sequence', maxActors: 6 },
     { kind: 'timeseries', gauge: 'lagMs', title: 'Lag of the furthest-behind follower', unit: 'ms' },

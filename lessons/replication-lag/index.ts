@@ -15,7 +15,7 @@ const ratio = (a: number, b: number) => (b > 0 ? Number((a / b).toPrecision(4)) 
 
 /** The replication-lag lesson as the worker and the CLI run it. */
 export default defineLesson(content, {
-  workKnobs: ['readsPerSecond', 'writesPerSecond', 'followers'],
+  workKnobs: ['readsPerSecond', 'writesPerSecond', 'burstWritesPerSecond', 'followers'],
   machines: { replica: replicaMachine, failover: failoverMachine, app: appMachine },
   build: (sim, params, learner: ReplicationLagApi) => buildReplicationLag(sim, params, learner),
   derive: (metrics) => {
@@ -24,6 +24,8 @@ export default defineLesson(content, {
     return {
       followerReadShare: ratio(m.count('followerReads'), answered),
       staleReadShare: ratio(m.count('staleReads'), answered),
+      fastStaleViewShare: ratio(m.count('viewsBehind', 'fast'), m.count('viewsChecked', 'fast')),
+      slowStaleViewShare: ratio(m.count('viewsBehind', 'slow'), m.count('viewsChecked', 'slow')),
     };
   },
   checks: byId(replicationLagGoals, (g) => g.check),

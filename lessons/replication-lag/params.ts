@@ -39,6 +39,14 @@ export const replicationLagParams = {
     scale: 'log',
     help: 'Profile views besides the reloads, at random times: a random user views a random profile (their own one time in four).',
   }),
+  burstWritesPerSecond: numberParam({
+    label: 'Write burst',
+    default: 0,
+    min: 0,
+    max: 1000,
+    unit: 'writes/s',
+    help: 'Extra writes on top of the write rate for 2 s from 8 s in (a batch job, a sale opening); 0 = none. A follower that replays slower than the burst arrives falls behind, then drains.',
+  }),
   latencyMs: numberParam({
     label: 'Replication latency',
     default: 50,
@@ -103,3 +111,7 @@ export type ReplicationMode = ReplicationLagParams['mode'];
 /** Whether the leader crashes within the run. */
 export const leaderCrashes = (p: ReplicationLagParams) =>
   p.leaderCrashAtMs > 0 && p.leaderCrashAtMs < p.durationMs;
+
+/** Until when the leader is healthy: its cut-off before the crash, or the end of the run. */
+export const steadyUntil = (p: ReplicationLagParams) =>
+  leaderCrashes(p) ? Math.max(0, p.leaderCrashAtMs - p.isolateBeforeCrashMs) : p.durationMs;

@@ -37,6 +37,8 @@ export class Replica {
   /** Set while it is the leader of `epoch`: it may hold entries no follower received. */
   ledEpoch = -1;
   readonly replay: Station<LogRecord<Entry>>;
+  /** The slow follower (replays slowFollowerFactor times slower than the others). */
+  slow = false;
   /** Told when the replay queue becomes empty (a promotion waits for it). */
   onDrained: (() => void) | undefined;
 

@@ -6,6 +6,8 @@ import type { RunResult } from '../../src/lesson/types';
 import { APP_LATENCY_MS } from './constants';
 import lesson from './index';
 import { meanMaxOfExponentials } from './theory';
+import { staleWindowMs } from './theory-stale';
+import { toneOf } from '../../src/engine/trace';
 
 type Params = Record<string, string | number>;
 const solution = lesson.code.solution;
@@ -109,5 +111,73 @@ describe('replication-lag: failover', () => {
     const leaderEnd = Math.max(...ends.slice(1));
     // Within a fraction of a second's writes of the new leader at the end.
     expect(ends[0]).toBeGreaterThan(leaderEnd - 30);
+  });
+});
+
+describe('replication-lag: what the page shows', () => {
+  test('answers are toned: anomalies bad, stale reads warn, fresh ones ok; each shown session has a last-write marker', () => {
+    const r = runLesson(
+      lesson,
+      { lessonId: lesson.id, params: { ...quiet, durationMs: 8000 }, code: starter, seed: 3, faults: [] },
+      { trace: true },
+    );
+    const { strings } = r.trace;
+    const toned = (tone: string) => strings.filter((_, i) => toneOf(r.trace, i) === tone);
+    expect(toned('bad').length).toBeGreaterThan(0);
+    expect(toned('bad').every((l) => /⚠ (not your write|back in time)/.test(l))).toBe(true);
+    expect(toned('warn').every((l) => l.endsWith('(stale)'))).toBe(true);
+    expect(toned('ok').length).toBeGreaterThan(0);
+    expect(toned('ok').some((l) => l.includes('⚠') || l.includes('stale'))).toBe(false);
+    // Requests are not judged: only answers carry a tone.
+    expect(strings.some((l, i) => l.startsWith('GET') && toneOf(r.trace, i) !== undefined)).toBe(false);
+    for (const u of ['u0', 'u1', 'u2']) {
+      expect(num(r, `${u}LastWriteMax`)).toBeGreaterThan(0);
+      expect(num(r, `${u}LastWriteMax`)).toBeLessThanOrEqual(num(r, 'leaderLogEndMax'));
+    }
+  });
+});
+
+describe('replication-lag: stale views and the mode in force', () => {
+  test('the window a write is visible on the leader only: lag minus visibility, or its exponential tail', () => {
+    // Async: visible after a 1 ms flush, on the follower after 50 ms + a 7 ms mean replay.
+    expect(staleWindowMs(50, 7, 1)).toBeCloseTo(56);
+    // Semi-sync: visible after 101 ms; only replays longer than 51 ms leave a window.
+    expect(staleWindowMs(50, 7, 101)).toBeCloseTo(7 * Math.exp(-51 / 7));
+  });
+
+  test('routing does not change how often a follower is behind; it changes how many reads see it', () => {
+    const naive = run({ ...quiet, mode: 'async' }, starter);
+    const fixed = run({ ...quiet, mode: 'async' });
+    expect(num(fixed, 'slowStaleViewShare')).toBeGreaterThan(0.1);
+    expect(num(fixed, 'slowStaleViewShare')).toBeCloseTo(num(naive, 'slowStaleViewShare'), 2);
+    expect(num(fixed, 'staleReadShare')).toBeLessThan(num(naive, 'staleReadShare') / 2);
+  });
+
+  test('the theory follows the mode commitMode chose, not the knob', () => {
+    const everySync = solution.replace(/return settings\.mode;/, "return 'sync';");
+    expect(everySync).not.toBe(solution);
+    const r = run({ ...quiet, mode: 'async' }, everySync);
+    expect(num(r, 'syncCommits')).toBe(num(r, 'writes'));
+    const titles = r.theory.map((t) => t.title);
+    expect(titles).toContain('Write latency, synchronous (remote apply, every follower)');
+    expect(titles).not.toContain('Write latency, asynchronous');
+    expect(r.theory.every((t) => t.agrees)).toBe(true);
+    // Half the writes synchronous: no single write-latency formula applies.
+    const mixed = solution.replace(/return settings\.mode;/, "return write.position % 2 ? 'sync' : 'async';");
+    const m = run({ ...quiet, mode: 'async' }, mixed);
+    expect(m.theory.some((t) => t.title.startsWith('Write latency'))).toBe(false);
+  });
+
+  test('a write burst faster than replay leaves the slowest follower behind by its fluid backlog', () => {
+    const calm = run({ ...quiet, mode: 'async' }, solution);
+    const burst = run({ ...quiet, mode: 'async', burstWritesPerSecond: 500 }, solution);
+    expect(num(burst, 'lagEntriesMax')).toBeGreaterThan(10 * num(calm, 'lagEntriesMax'));
+    const row = burst.theory.find((t) => t.metric === 'lagEntriesMax');
+    expect(row?.agrees, JSON.stringify(row)).toBe(true);
+    // Steady-state claims no longer apply to a run with a burst in it.
+    expect(burst.theory.some((t) => t.metric === 'slowLagMs' || t.metric === 'slowStaleViewShare')).toBe(
+      false,
+    );
+    expect(calm.theory.some((t) => t.metric === 'lagEntriesMax')).toBe(false);
   });
 });

@@ -8,6 +8,8 @@ import { App } from './app';
 import { Cluster } from './cluster';
 import {
   APP_LATENCY_MS,
+  BURST_AT_MS,
+  BURST_MS,
   FAILOVER_AFTER_MS,
   DRAWN_READS_PER_SECOND,
   DRAWN_WRITES_PER_SECOND,
@@ -15,7 +17,7 @@ import {
   USERS,
 } from './constants';
 import { replicationLagMetrics } from './metrics';
-import { leaderCrashes, type ReplicationLagParams } from './params';
+import { leaderCrashes, steadyUntil, type ReplicationLagParams } from './params';
 
 /** The application server is a network endpoint only: its logic is plain code (app.ts). */
 export const appMachine = setup({}).createMachine({ id: 'app', initial: 'serving', states: { serving: {} } });
@@ -47,10 +49,22 @@ export function buildReplicationLag(
     sim.rng.fork('draw'),
     Math.min(1, DRAWN_WRITES_PER_SECOND / p.writesPerSecond),
     Math.min(1, DRAWN_READS_PER_SECOND / (p.readsPerSecond + p.writesPerSecond)),
+    steadyUntil(p),
   );
 
   const who = sim.rng.fork('users');
   poisson(sim.scheduler, sim.rng.fork('writes'), p.writesPerSecond, () => app.write(who.int(USERS)));
+  if (p.burstWritesPerSecond > 0 && BURST_AT_MS < p.durationMs) {
+    const burstWho = sim.rng.fork('burst-users');
+    const stop = poisson(
+      sim.scheduler,
+      sim.rng.fork('burst'),
+      p.burstWritesPerSecond,
+      () => app.write(burstWho.int(USERS)),
+      BURST_AT_MS,
+    );
+    sim.scheduler.at(BURST_AT_MS + BURST_MS, stop);
+  }
   const views = sim.rng.fork('views');
   poisson(sim.scheduler, sim.rng.fork('reads'), p.readsPerSecond, () => {
     const user = views.int(USERS);

@@ -22,6 +22,7 @@ export default defineLesson(content, {
     const m = metricReader(replicationMethodsMetrics, metrics);
     return {
       bytesPerStatement: ratio(m.count('bytesShipped'), m.count('statements')),
+      divergedPerStatement: ratio(m.count('divergedStatements'), m.count('statements')),
       shareOfRowBytes: ratio(m.count('bytesShipped'), m.count('rowBytesEquivalent')),
     };
   },

@@ -36,5 +36,10 @@ export const replicationMethodsMetrics = defineMetrics({
   shippedBytesSoFar: { kind: 'gauge', unit: 'bytes', help: 'Bytes shipped since the start' },
   divergedSoFar: { kind: 'gauge', unit: 'statements', help: 'Statements that diverged on a follower so far' },
   bytesPerStatement: { kind: 'derived', unit: 'bytes', help: 'bytesShipped / statements' },
+  divergedPerStatement: {
+    kind: 'derived',
+    unit: 'per statement',
+    help: 'divergedStatements / statements (each statement is replayed on two followers)',
+  },
   shareOfRowBytes: { kind: 'derived', unit: 'of row-based', help: 'bytesShipped / rowBytesEquivalent' },
 });

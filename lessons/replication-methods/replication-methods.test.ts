@@ -3,6 +3,7 @@ import { runLesson } from '../../src/lesson/run';
 import type { RunResult } from '../../src/lesson/types';
 import lesson from './index';
 import { rowBytes, statementBytes, sqlOf } from './statements';
+import { interleavedInsertSelect } from './theory';
 
 type Params = Record<string, string | number>;
 
@@ -61,5 +62,31 @@ describe('replication-methods', () => {
     const r = run({ method: 'row' });
     expect(num(r, 'shareOfRowBytes')).toBe(1);
     expect(num(r, 'divergentRows')).toBe(0);
+  });
+
+  test('shipping everything as SQL diverges as often as theory says, from a trickle to a flood of inserts', () => {
+    for (const [writesPerSecond, nondeterministicShare, seed] of [
+      [40, 0.3, 1],
+      [40, 1, 2],
+      [200, 1, 3],
+    ] as const) {
+      const r = run(
+        { writesPerSecond, nondeterministicShare, durationMs: 30_000 },
+        lesson.code.starter,
+        seed,
+      );
+      const row = r.theory.find((t) => t.metric === 'divergedPerStatement');
+      expect(row, `${writesPerSecond}/s, n = ${nondeterministicShare}`).toBeDefined();
+      expect(row!.agrees, `${row!.predicted} vs ${row!.observed}`).toBe(true);
+    }
+    // Shipping some statements as rows: the claim no longer applies.
+    const mixed = run({ nondeterministicShare: 1, durationMs: 30_000 }, shipping('UUID'));
+    expect(mixed.theory.some((t) => t.metric === 'divergedPerStatement')).toBe(false);
+  });
+
+  test('an INSERT … SELECT interleaves more often the more inserts run beside it', () => {
+    expect(interleavedInsertSelect(0, 0)).toBe(0);
+    expect(interleavedInsertSelect(0.001, 0.001)).toBeLessThan(interleavedInsertSelect(0.01, 0.01));
+    expect(interleavedInsertSelect(1, 1)).toBeGreaterThan(0.99);
   });
 });

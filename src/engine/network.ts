@@ -1,6 +1,6 @@
 import type { Rng } from './random';
 import type { Scheduler, Task } from './scheduler';
-import { EventKind, type TraceRecorder } from './trace';
+import { EventKind, type Tone, type TraceRecorder } from './trace';
 
 export interface LinkConfig {
   /** One-way latency in ms. */
@@ -89,17 +89,18 @@ export class Network {
     return this.link(a, b).partitioned;
   }
 
-  /** Sends `event` from one actor to another; returns the message id. */
+  /** Sends `event` from one actor to another; returns the message id. `tone` colours it on the page. */
   send(
     from: number,
     to: number,
     event: { type: string; [key: string]: unknown },
     label = event.type,
+    tone?: Tone,
   ): number {
     const id = this.nextMsgId++;
     const now = this.scheduler.now;
     const link = this.link(from, to);
-    const labelIx = this.trace.intern(label);
+    const labelIx = this.trace.intern(label, tone);
     this.trace.push(EventKind.Send, now, from, to, labelIx, id);
     if (link.partitioned) {
       this.trace.push(EventKind.Drop, now, from, to, this.trace.intern(DropReason.partition), id);

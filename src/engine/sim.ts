@@ -7,7 +7,7 @@ import { Network, type Envelope } from './network';
 import { Rng } from './random';
 import { Scheduler } from './scheduler';
 import { Snapshots } from './snapshots';
-import { EventKind, TraceRecorder } from './trace';
+import { EventKind, TraceRecorder, type Tone } from './trace';
 
 export type { ActorInfo, PlainActor, SpawnOptions } from './actors';
 
@@ -176,9 +176,15 @@ export class Simulation {
     return this.slots[id]?.up ?? false;
   }
 
-  /** Sends a message over the network. */
-  send(from: number, to: number, event: { type: string; [key: string]: unknown }, label?: string): number {
-    return this.net.send(from, to, event, label);
+  /** Sends a message over the network (`tone`: how the page colours it, see Tone). */
+  send(
+    from: number,
+    to: number,
+    event: { type: string; [key: string]: unknown },
+    label?: string,
+    tone?: Tone,
+  ): number {
+    return this.net.send(from, to, event, label, tone);
   }
 
   private deliver(to: number, event: Envelope): boolean {

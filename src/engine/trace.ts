@@ -21,6 +21,19 @@ export const EventKind = {
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 
+/**
+ * How a lesson judges a message it draws: 'ok' (e.g. a fresh read), 'warn' (a stale one),
+ * 'bad' (an anomaly: a read that broke a session guarantee). Views colour a message by
+ * its tone; most messages have none.
+ */
+export type Tone = 'ok' | 'warn' | 'bad';
+/** Tone codes in `TraceData.tones` (0 = none). */
+export const TONE_CODE: Readonly<Record<Tone, number>> = { ok: 1, warn: 2, bad: 3 };
+const TONE_OF_CODE: readonly (Tone | undefined)[] = [undefined, 'ok', 'warn', 'bad'];
+/** The tone of a string-table entry (a message label), if it has one. */
+export const toneOf = (trace: Pick<TraceData, 'tones'>, stringIx: number): Tone | undefined =>
+  TONE_OF_CODE[trace.tones[stringIx] ?? 0];
+
 /** Flattened trace columns plus the string table they index into. */
 export interface TraceData {
   length: number;
@@ -31,6 +44,11 @@ export interface TraceData {
   c: Int32Array;
   v: Float64Array;
   strings: string[];
+  /**
+   * One tone code per string-table entry (see TONE_CODE; 0 = none): a label interned with
+   * a tone is a separate entry, so a message's tone costs nothing per event.
+   */
+  tones: Uint8Array;
   gauges: string[];
 }
 
@@ -62,6 +80,8 @@ export class TraceRecorder {
   private pos = CHUNK;
   private stringIndex = new Map<string, number>();
   readonly strings: string[] = [];
+  /** Tone code of each string-table entry (0 = none). */
+  private readonly tones: number[] = [];
   readonly gauges: string[] = [];
   length = 0;
   /**
@@ -85,13 +105,18 @@ export class TraceRecorder {
     readonly limit = Infinity,
   ) {}
 
-  /** Index of a string in the trace's string table (labels, state names, reasons). */
-  intern(s: string): number {
-    let i = this.stringIndex.get(s);
+  /**
+   * Index of a string in the trace's string table (labels, state names, reasons). A label
+   * with a tone gets its own entry, so the same text may appear once per tone.
+   */
+  intern(s: string, tone?: Tone): number {
+    const key = tone === undefined ? s : `\u0000${tone}\u0000${s}`;
+    let i = this.stringIndex.get(key);
     if (i === undefined) {
       i = this.strings.length;
       this.strings.push(s);
-      this.stringIndex.set(s, i);
+      this.tones.push(tone === undefined ? 0 : TONE_CODE[tone]);
+      this.stringIndex.set(key, i);
     }
     return i;
   }
@@ -134,6 +159,7 @@ export class TraceRecorder {
       c: new Int32Array(n),
       v: new Float64Array(n),
       strings: this.strings.slice(),
+      tones: Uint8Array.from(this.tones),
       gauges: this.gauges.slice(),
     };
     this.chunks.forEach((ch, k) => {

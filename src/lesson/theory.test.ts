@@ -45,4 +45,20 @@ describe('theory claims', () => {
     expect(rows[0]).toMatchObject({ title: 'double', predicted: 6, observed: 6, agrees: true });
     expect(judgeTheory(claims, { n: 7 }, { k: 3 })[0]!.agrees).toBe(false);
   });
+
+  test('a claim may follow what the run chose, seen in its metrics', () => {
+    const claims: TheoryClaim<{ k: number }>[] = [
+      {
+        metric: 'n',
+        title: 'k times the multiplier the code chose',
+        formula: 'k·m',
+        why: 'by definition',
+        unit: '',
+        predict: (p, run) => p.k * (typeof run?.m === 'number' ? run.m : 1),
+        tolerance: { absolute: 0 },
+      },
+    ];
+    expect(judgeTheory(claims, { n: 12, m: 4 }, { k: 3 })[0]).toMatchObject({ predicted: 12, agrees: true });
+    expect(judgeTheory(claims, { n: 12 }, { k: 3 })[0]).toMatchObject({ predicted: 3, agrees: false });
+  });
 });

@@ -32,7 +32,7 @@ export function judgeTheory<P>(
 ): TheoryRow[] {
   const rows: TheoryRow[] = [];
   for (const c of claims ?? []) {
-    const predicted = c.predict(params);
+    const predicted = c.predict(params, metrics);
     if (predicted === undefined) continue;
     const observed = observedValue(metrics, c);
     rows.push({

@@ -73,8 +73,12 @@ export interface TheoryClaim<P, N extends string = string> {
   /** One-line derivation with its assumptions. */
   why: string;
   unit: string;
-  /** The predicted value for these params, or undefined where the claim does not apply. */
-  predict(params: P): number | undefined;
+  /**
+   * The predicted value for these params, or undefined where the claim does not apply.
+   * `run`: the run's metrics, for a claim that depends on what the learner's code chose
+   * (e.g. the replication mode it actually used); absent when only asking whether it applies.
+   */
+  predict(params: P, run?: Metrics): number | undefined;
   /** How far the simulation may be from the prediction and still agree (either bound). */
   tolerance: { relative?: number; absolute?: number };
 }

@@ -1,10 +1,13 @@
+import type { Tone } from '../engine/trace';
+
 /**
  * The views a lesson declares, by kind. Each names the gauges (G) or summaries (S) of the
  * lesson's metric table it draws, so a misspelled series fails \`tsc\`; the page picks the
  * drawing in src/ui/viz/run-views.ts.
  */
 export type ViewSpec<G extends string = string, S extends string = string> =
-  | { kind: 'topology' }
+  /** `tones`: what the message colours mean in this lesson (a fresh read, a stale one, an anomaly). */
+  | { kind: 'topology'; tones?: Partial<Record<Tone, string>> }
   | { kind: 'sequence'; maxActors?: number }
   | { kind: 'timeseries'; gauge: G; title: string; unit: string }
   | { kind: 'histogram'; summary: S; title: string; unit: string }
@@ -20,6 +23,13 @@ export type ViewSpec<G extends string = string, S extends string = string> =
       cursors: readonly { label: string; at: readonly G[] }[];
       /** A gauge holding how many of the rows a run has (e.g. its partition count). */
       rowCount?: G;
+      /**
+       * Positions drawn across every row (e.g. a session's last write): a row whose cursor
+       * is left of a marker has not reached it yet.
+       */
+      markers?: readonly { label: string; at: G }[];
+      /** Draw only the last this-many offsets, so a lag of a few entries is a visible gap. */
+      tail?: number;
     }
   /** A message queue drawn as cells by state (visible, in flight, dead-lettered), from three gauges. */
   | { kind: 'queue'; title: string; visible: G; inFlight: G; deadLettered?: G }

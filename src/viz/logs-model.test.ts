@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { logsAt, rowsShown, type LogsSpec } from './logs-model';
+import { logsAt, lowestCursor, markersAt, offsetDomain, rowsShown, type LogsSpec } from './logs-model';
 
 const series = (points: [number, number][]) => ({
   t: Float64Array.from(points.map((p) => p[0])),
@@ -70,5 +70,30 @@ describe('logs view model', () => {
     expect(at[0]).toMatchObject({ start: 3, end: 10 });
     expect(at[0]!.cursors[0]).toEqual({ position: 2, lag: 7 });
     expect(logsAt(gauges, spec, 700)[0]!.cursors[0]).toEqual({ position: 9, lag: 1 });
+  });
+
+  test('a marker lists the rows whose last cursor has not reached it', () => {
+    const withMarks: LogsSpec = { ...spec, markers: [{ label: 'u0', at: 'u0Last' }] };
+    const g = new Map([...gauges, ['u0Last', series([[0, 5]])], ['p1Blog', series([[0, 6]])]]);
+    const rows = logsAt(g, withMarks, 250);
+    // p0's cursor is at 2 (< 5): behind; p1's is at 6: it has the marked write.
+    expect(markersAt(g, withMarks, rows, 250)).toEqual([{ label: 'u0', position: 5, behind: ['p0'] }]);
+    expect(markersAt(g, withMarks, logsAt(g, withMarks, 700), 700)[0]!.behind).toEqual([]);
+    // Before the marker's first sample there is nothing to compare.
+    const none = new Map(gauges);
+    expect(markersAt(none, withMarks, rows, 250)[0]).toEqual({
+      label: 'u0',
+      position: undefined,
+      behind: [],
+    });
+  });
+
+  test('with a tail, only the last offsets of the longest log are on screen', () => {
+    expect(offsetDomain({ ...spec, tail: 60 }, 1000, 1000)).toEqual({ lo: 940, hi: 1000 });
+    expect(offsetDomain({ ...spec, tail: 60 }, 40, 50)).toEqual({ lo: 0, hi: 60 });
+    expect(offsetDomain(spec, 1000, 1000)).toEqual({ lo: 0, hi: 1000 });
+    // A cursor further behind than the tail widens the view to it.
+    expect(offsetDomain({ ...spec, tail: 60 }, 1000, 1000, 400)).toEqual({ lo: 400, hi: 1000 });
+    expect(lowestCursor(logsAt(gauges, spec, 250))).toBe(2);
   });
 });

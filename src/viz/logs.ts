@@ -1,7 +1,16 @@
 import type { Selection } from 'd3';
 import { chartHeader, createSvg, setLabel, sizeOf } from './dom';
 import { fmtNumber, fmtTime } from './format';
-import { logsAt, rowsShown, type LogRowAt, type LogsSpec } from './logs-model';
+import { drawMarkers, markerLegend, MARKER_BAND } from './logs-markers';
+import {
+  logsAt,
+  lowestCursor,
+  markersAt,
+  offsetDomain,
+  rowsShown,
+  type LogRowAt,
+  type LogsSpec,
+} from './logs-model';
 import { css } from './theme';
 import { niceMax } from './timeseries';
 import type { TraceIndex } from './trace-index';
@@ -20,13 +29,16 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
  * Partitioned (or replicated) logs as horizontal bars over offsets: the part retention
  * deleted, the records kept, the end offset, and each cursor (a consumer group's committed
  * offset, a follower's applied position) as a marker with its lag to the end drawn and
- * written beside the row. Everything is read from gauges at the playback time, so it scrubs.
+ * written beside the row; markers (a session's last write) cross every row, red where a
+ * row has not applied them yet. Everything is read from gauges at the playback time, so it scrubs.
  */
 export function mountLogs(el: HTMLElement, index: TraceIndex, spec: LogsSpec): ViewHandle {
   const svg = createSvg(el, `${spec.title}: logs and positions along them.`);
   const valueText = chartHeader(svg, spec.title, css.fg).value;
   const legend = svg.append('g').attr('font-size', 11);
   const body = svg.append('g');
+  const marks = svg.append('g').attr('class', 'log-markers');
+  const top = TOP + (spec.markers?.length ? MARKER_BAND : 0);
   const axisText = svg.append('text').attr('font-size', 10).style('fill', css.muted);
   const n = rowsShown(index.gauges, spec);
   const colorOf = (k: number) => CURSOR_COLORS[k % CURSOR_COLORS.length] as string;
@@ -34,6 +46,8 @@ export function mountLogs(el: HTMLElement, index: TraceIndex, spec: LogsSpec): V
   let height = 0;
   let t = 0;
   let rowsG: G[] = [];
+  /** The first offset on screen (see LogsSpec.tail). */
+  let lo = 0;
 
   function build(): void {
     ({ width, height } = sizeOf(el));
@@ -51,6 +65,8 @@ export function mountLogs(el: HTMLElement, index: TraceIndex, spec: LogsSpec): V
       const text = g.append('text').attr('x', 8).attr('y', 4).style('fill', css.fg).text(c.label);
       lx += 16 + (text.node()?.getComputedTextLength?.() || c.label.length * 6) + 10;
     });
+    if (spec.markers?.length)
+      lx = markerLegend(legend, lx, width - 8 - LAG_COL * Math.max(1, spec.cursors.length));
     // The lag columns' heading, right of the bars.
     const right = width - 8 - LAG_COL * Math.max(1, spec.cursors.length);
     if (spec.cursors.length && lx < right)
@@ -70,16 +86,27 @@ export function mountLogs(el: HTMLElement, index: TraceIndex, spec: LogsSpec): V
   function update(tt: number): void {
     t = tt;
     const rows = logsAt(index.gauges, spec, t);
-    const top = Math.max(1, ...rows.map((r) => r.end));
-    const domain = niceMax(top);
+    const longest = Math.max(1, ...rows.map((r) => r.end));
+    const domain = offsetDomain(spec, longest, niceMax(longest), lowestCursor(rows));
+    lo = domain.lo;
+    const hi = domain.hi;
     const right = width - 8 - LAG_COL * Math.max(1, spec.cursors.length);
-    const x = (o: number) => LEFT + (Math.max(0, Math.min(o, domain)) / domain) * Math.max(1, right - LEFT);
-    const rowH = n ? Math.min(56, (height - TOP - BOTTOM) / n) : 0;
-    rows.forEach((r, i) => drawRow(rowsG[i]!, r, TOP + i * rowH, rowH, x, right));
-    axisText.text(`offsets 0–${fmtNumber(domain)} · ${fmtTime(t)}`);
+    const x = (o: number) =>
+      LEFT + ((Math.max(lo, Math.min(o, hi)) - lo) / Math.max(1, hi - lo)) * Math.max(1, right - LEFT);
+    const rowH = n ? Math.min(56, (height - top - BOTTOM) / n) : 0;
+    rows.forEach((r, i) => drawRow(rowsG[i]!, r, top + i * rowH, rowH, x, right));
+    const markers = markersAt(index.gauges, spec, rows, t);
+    drawMarkers(marks, markers, rows, { x, top, rowH, lo });
+    axisText.text(`offsets ${fmtNumber(lo)}–${fmtNumber(hi)} · ${fmtTime(t)}`);
     const worst = Math.max(0, ...rows.flatMap((r) => r.cursors.map((c) => c.lag ?? 0)));
     valueText.text(spec.cursors.length ? `max lag ${fmtNumber(worst)}` : '');
-    setLabel(svg, `${spec.title} at ${fmtTime(t)}: ${rows.map((r) => describe(r, spec)).join('; ')}.`);
+    const behind = markers
+      .filter((mk) => mk.behind.length)
+      .map((mk) => `${mk.label}'s last write not yet applied on ${mk.behind.join(', ')}`);
+    setLabel(
+      svg,
+      `${spec.title} at ${fmtTime(t)}: ${[...rows.map((r) => describe(r, spec)), ...behind].join('; ')}.`,
+    );
   }
 
   function drawRow(g: G, r: LogRowAt, y0: number, h: number, x: (o: number) => number, right: number): void {
@@ -111,10 +138,11 @@ export function mountLogs(el: HTMLElement, index: TraceIndex, spec: LogsSpec): V
       .style('fill-opacity', 0.35);
     kept.append('title').text(`${r.label}: offsets ${fmtNumber(r.start)} to ${fmtNumber(r.end - 1)} kept`);
     // One tick per record while records are at least 4 px apart.
-    const px = (x(r.end) - x(r.start)) / Math.max(1, r.end - r.start);
-    if (px >= 4 && r.end > r.start) {
+    const first = Math.max(r.start, Math.floor(lo));
+    const px = (x(r.end) - x(first)) / Math.max(1, r.end - first);
+    if (px >= 4 && r.end > first) {
       let d = '';
-      for (let o = r.start + 1; o < r.end; o++) d += `M${x(o)},${yBar}v${barH}`;
+      for (let o = first + 1; o < r.end; o++) d += `M${x(o)},${yBar}v${barH}`;
       g.append('path').attr('d', d).style('stroke', css.panel).style('stroke-width', 1);
     }
     g.append('line')

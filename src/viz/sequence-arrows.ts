@@ -1,6 +1,6 @@
 import type { Selection } from 'd3';
 import { estimateTextWidth, placeLabels, type Arrow, type Box } from './sequence-model';
-import { css } from './theme';
+import { css, TONE_CSS } from './theme';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -45,13 +45,17 @@ export function drawArrows(
     })
     .each(function (d) {
       const g = this as SVGGElement;
-      const color = d.reply ? css.reply : css.accent;
+      // A message the lesson judged (a fresh or stale read) takes its tone's colour.
+      const color = d.a.tone ? TONE_CSS[d.a.tone] : d.reply ? css.reply : css.accent;
+      if (d.a.tone) g.setAttribute('data-tone', d.a.tone);
+      else g.removeAttribute('data-tone');
       const line = g.querySelector('line') as SVGLineElement;
       line.setAttribute('x1', String(d.x1));
       line.setAttribute('y1', String(d.y1));
       line.setAttribute('x2', String(d.x2));
       line.setAttribute('y2', String(d.y2));
       line.style.stroke = color;
+      line.style.strokeWidth = d.a.tone && d.a.tone !== 'ok' ? '2.4' : '1.4';
       line.style.strokeDasharray = d.a.status === 'dropped' ? '4 3' : '';
       if (d.a.status === 'delivered')
         line.setAttribute('marker-end', `url(#${d.reply ? arrowReplyId : arrowId})`);
@@ -98,6 +102,6 @@ export function drawArrows(
     )
     .attr('x', (d) => d.box.x + d.box.w / 2)
     .attr('y', (d) => d.box.y + 10)
-    .style('fill', (d) => (d.p.a.status === 'dropped' ? css.bad : css.fg))
+    .style('fill', (d) => (d.p.a.status === 'dropped' || d.p.a.tone === 'bad' ? css.bad : css.fg))
     .text((d) => (d.p.a.status === 'dropped' ? `${d.p.a.label} ✕` : d.p.a.label));
 }

@@ -1,4 +1,5 @@
 import type { ActorInfo } from '../engine/sim';
+import type { Tone } from '../engine/trace';
 import { Fate } from './messages';
 import { isEdgeActor } from './topology-layout';
 import type { TraceIndex } from './trace-index';
@@ -71,6 +72,8 @@ export interface Arrow {
   reach: number;
   status: 'delivered' | 'dropped' | 'flying';
   label: string;
+  /** The lesson's judgement of the message (a stale read: 'warn'), drawn as its colour. */
+  tone?: Tone;
 }
 
 /** Messages between shown lifelines that are visible at t: sent before t and not finished before the window's top. */
@@ -107,6 +110,7 @@ export function visibleArrows(
       reach,
       status: flying ? 'flying' : dropped ? 'dropped' : 'delivered',
       label: index.labelOf(i),
+      tone: index.toneOf(i),
     });
   };
   index.forEachSentOrFlying(top, t, visit);

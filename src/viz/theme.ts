@@ -1,3 +1,4 @@
+import type { Tone } from '../engine/trace';
 import { CATEGORY_COLOR, stateCategory } from './state-category';
 
 /**
@@ -16,6 +17,9 @@ export const css = {
   font: 'var(--font-sans, system-ui, -apple-system, "Segoe UI", sans-serif)',
   mono: 'var(--font-mono, ui-monospace, "SFMono-Regular", Menlo, monospace)',
 } as const;
+
+/** A message's colour by the lesson's judgement of it (see Tone): fresh, stale, an anomaly. */
+export const TONE_CSS: Readonly<Record<Tone, string>> = { ok: css.ok, warn: css.warn, bad: css.bad };
 
 const fallbacks: Record<string, string> = {
   '--fg': '#1f2328',

@@ -39,6 +39,8 @@ export function createMessageLayer(index: TraceIndex): MessageLayer {
   const request: number[] = [];
   const reply: number[] = [];
   const labelled: number[] = [];
+  /** Messages the lesson judged (see Tone), drawn in their tone's colour over the others. */
+  const toned = { ok: [] as number[], warn: [] as number[], bad: [] as number[] };
 
   /** Fraction of the way from sender to receiver at t. Lost messages travel at the usual speed until they die. */
   const progress = (i: number, t: number): number => {
@@ -66,11 +68,13 @@ export function createMessageLayer(index: TraceIndex): MessageLayer {
       request.length = 0;
       reply.length = 0;
       labelled.length = 0;
+      toned.ok.length = toned.warn.length = toned.bad.length = 0;
       let total = 0;
       index.forEachInFlight(t, (i) => {
         total++;
-        const from = m.from[i] as number;
-        (opts.isEdge(from) ? request : reply).push(i);
+        const tone = index.hasTones ? index.toneOf(i) : undefined;
+        if (tone) toned[tone].push(i);
+        else (opts.isEdge(m.from[i] as number) ? request : reply).push(i);
       });
       const radius = total > 300 ? 2.2 : 3.6;
       const point = (i: number, p: number): [number, number] | undefined => {
@@ -83,6 +87,9 @@ export function createMessageLayer(index: TraceIndex): MessageLayer {
       for (const [list, color] of [
         [request, palette.accent],
         [reply, palette.reply],
+        [toned.ok, palette.ok],
+        [toned.warn, palette.warn],
+        [toned.bad, palette.bad],
       ] as const) {
         ctx.beginPath();
         for (const i of list) {
@@ -102,7 +109,7 @@ export function createMessageLayer(index: TraceIndex): MessageLayer {
         ctx.fillStyle = palette.fg;
         // A message label that would cover a node, a node's label or another message label is left out.
         const placed: Box[] = [...(opts.avoid ?? [])];
-        for (const i of [...request, ...reply]) {
+        for (const i of [...toned.bad, ...toned.warn, ...toned.ok, ...request, ...reply]) {
           const xy = point(i, progress(i, t));
           if (!xy) continue;
           const text = index.labelOf(i);

@@ -1,5 +1,6 @@
 import type { Selection } from 'd3';
-import { css, stateColors } from './theme';
+import type { Tone } from '../engine/trace';
+import { css, stateColors, TONE_CSS } from './theme';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -26,10 +27,12 @@ export function drawLegend(
   height: number,
   hasConnections: boolean,
   hasFaults: boolean,
+  /** What each message colour means in this lesson (only when the run has toned messages). */
+  tones: readonly { tone: Tone; text: string }[] = [],
 ): number {
   g.selectAll('*').remove();
   g.attr('font-size', 11).style('fill', css.muted);
-  const rows: { swatch: (s: G) => void; text: string }[][] = [];
+  const rows: { swatch: (s: G) => void; text: string; tone?: Tone }[][] = [];
   const colorOf = stateColors(statesByKind);
   const stateRow: { swatch: (s: G) => void; text: string }[] = [];
   for (const [kind, states] of statesByKind) {
@@ -53,9 +56,14 @@ export function drawLegend(
     }
   }
   rows.push(stateRow);
-  const marks: { swatch: (s: G) => void; text: string }[] = [
+  const marks: { swatch: (s: G) => void; text: string; tone?: Tone }[] = [
     { text: 'request', swatch: (s) => void s.append('circle').attr('r', 3.5).style('fill', css.accent) },
     { text: 'reply', swatch: (s) => void s.append('circle').attr('r', 3.5).style('fill', css.reply) },
+    ...tones.map(({ tone, text }) => ({
+      text,
+      tone,
+      swatch: (s: G) => void s.append('circle').attr('r', 3.5).style('fill', TONE_CSS[tone]),
+    })),
     {
       text: 'dropped',
       swatch: (s) =>
@@ -101,6 +109,7 @@ export function drawLegend(
     let x = 12;
     for (const item of row) {
       const entry = g.append('g');
+      if (item.tone) entry.attr('data-tone', item.tone);
       item.swatch(entry.append('g').attr('transform', 'translate(5,-4)'));
       const text = entry.append('text').attr('x', 14).text(item.text);
       const w = 14 + textWidth(text.node() as SVGTextElement, item.text.length) + 14;

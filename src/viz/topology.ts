@@ -1,4 +1,5 @@
 import { pointer } from 'd3';
+import type { Tone } from '../engine/trace';
 import type { Box } from './label-collide';
 import { createSvg, sizeOf, type Svg } from './dom';
 import { createMessageLayer } from './topology-canvas';
@@ -36,13 +37,26 @@ export interface TopologyHandle extends ViewHandle {
 export function mountTopology(
   el: HTMLElement,
   index: TraceIndex,
-  opts: { onSelectActor?: (id: number | null) => void } = {},
+  opts: {
+    onSelectActor?: (id: number | null) => void;
+    /** What the message colours mean in this lesson (see Tone); defaults name them generically. */
+    tones?: Partial<Record<Tone, string>>;
+  } = {},
 ): TopologyHandle {
   const counts = new Map<string, number>();
   for (const a of index.actors) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
   const kindsText = [...counts].map(([k, n]) => `${n} ${k}${n > 1 ? 's' : ''}`).join(', ');
   const svg: Svg = createSvg(el, `Topology: ${kindsText}. Dots are messages moving between actors.`, 'group');
   const layer = createMessageLayer(index);
+  const toneNames: Record<Tone, string> = {
+    ok: 'as expected',
+    warn: 'outdated',
+    bad: 'anomaly',
+    ...opts.tones,
+  };
+  const toneLegend = index.hasTones
+    ? (['ok', 'warn', 'bad'] as const).map((tone) => ({ tone, text: toneNames[tone] }))
+    : [];
   el.appendChild(layer.canvas);
   // Hundreds of expanded small nodes (and their links) go on a canvas under the SVG.
   const dense = createDenseLayer(el);
@@ -152,6 +166,7 @@ export function mountTopology(
       height,
       index.connections.length > 0,
       index.partitions.length + index.slow.length > 0,
+      toneLegend,
     );
     const pinned = new Set(crashing);
     if (selected !== null) pinned.add(selected);

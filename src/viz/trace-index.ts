@@ -1,7 +1,7 @@
 import type { SampleSeries } from '../engine/metrics';
 import type { ActorInfo } from '../engine/sim';
 import type { SnapshotData } from '../engine/snapshots';
-import { EventKind, type TraceData } from '../engine/trace';
+import { EventKind, toneOf, type Tone, type TraceData } from '../engine/trace';
 import {
   buildMessages,
   countInFlight,
@@ -58,6 +58,10 @@ export interface TraceIndex {
   /** Messages sent in (t0, t1] plus those already in flight at t0. */
   forEachSentOrFlying(t0: number, t1: number, visit: (row: number) => void): void;
   labelOf(row: number): string;
+  /** How the lesson judged a message ('ok', 'warn', 'bad'), if it did (see Tone). */
+  toneOf(row: number): Tone | undefined;
+  /** Whether any message has a tone (views then explain the colours). */
+  hasTones: boolean;
 }
 
 export interface IndexableRun {
@@ -89,6 +93,8 @@ export function buildTraceIndex(run: IndexableRun): TraceIndex {
     return count === 0 ? '' : (strings[trace.c[states.rows[end - 1] as number] as number] ?? '');
   };
   const labelOf = (row: number) => strings[messages.label[row] as number] ?? '';
+  const toneOfRow = (row: number) => toneOf(trace, messages.label[row] as number);
+  const hasTones = trace.tones.some((c) => c > 0);
   const name = (id: number) => byId[id]?.name ?? `#${id}`;
 
   return {
@@ -148,6 +154,8 @@ export function buildTraceIndex(run: IndexableRun): TraceIndex {
     forEachDrop: (t0, t1, visit) => forEachDrop(messages, t0, t1, visit),
     forEachSentOrFlying: (t0, t1, visit) => forEachSentOrFlying(messages, t0, t1, visit),
     labelOf,
+    toneOf: toneOfRow,
+    hasTones,
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createMachine } from 'xstate';
 import { Simulation } from '../../engine/sim';
+import { toneOf } from '../../engine/trace';
 import { hop } from './hop';
 
 const idle = createMachine({ id: 'idle', initial: 'on', states: { on: {} } });
@@ -34,6 +35,16 @@ describe('hop', () => {
     sim.run(100);
     expect(got).toEqual(['first', 'second']);
     expect(sim.trace.strings).toContain('first');
+  });
+
+  test('a drawn copy carries its tone into the trace', () => {
+    const { sim, a, b } = pair(10);
+    hop(sim, a, b, () => {}, { draw: 'v7 (stale)', tone: 'warn' });
+    hop(sim, a, b, () => {}, { draw: 'v8' });
+    sim.run(100);
+    const data = sim.trace.toData();
+    expect(toneOf(data, data.strings.indexOf('v7 (stale)'))).toBe('warn');
+    expect(toneOf(data, data.strings.indexOf('v8'))).toBeUndefined();
   });
 
   test('is dropped by a partition or a destination that is down on arrival', () => {

@@ -1,4 +1,5 @@
 import type { Simulation } from '../../engine/sim';
+import type { Tone } from '../../engine/trace';
 
 /**
  * One message over the simulated network delivered to a plain callback instead of an
@@ -19,6 +20,8 @@ import type { Simulation } from '../../engine/sim';
 export interface HopOptions {
   /** Record a copy in the trace under this label (drawn on the page). */
   draw?: string;
+  /** How the page colours the drawn copy ('ok', 'warn', 'bad'); only with `draw`. */
+  tone?: Tone;
   onDrop?: (why: 'partition' | 'down') => void;
 }
 
@@ -31,13 +34,13 @@ export function hop(
 ): void {
   const link = sim.net.link(from, to);
   if (link.partitioned) {
-    if (options.draw !== undefined) sim.send(from, to, { type: 'HOP' }, options.draw);
+    if (options.draw !== undefined) sim.send(from, to, { type: 'HOP' }, options.draw, options.tone);
     options.onDrop?.('partition');
     return;
   }
   let at: number;
   if (options.draw !== undefined) {
-    sim.send(from, to, { type: 'HOP' }, options.draw);
+    sim.send(from, to, { type: 'HOP' }, options.draw, options.tone);
     at = link.lastDelivery;
   } else {
     const jitter = link.jitterMs > 0 ? link.jitterMs * 0.5 : 0;

@@ -64,6 +64,7 @@ export function planViews(viz: VizModule, run: RunResult, index: TraceIndex, spe
           mount: (el) => {
             const h = viz.mountTopology(el, index, {
               onSelectActor: (id) => useStore.getState().selectActor(id),
+              tones: spec.tones,
             });
             let selected = useStore.getState().selectedActor;
             h.select(selected);
