@@ -166,8 +166,8 @@ export function bandAt(bands: readonly BandDraw[], x: number, y: number): BandDr
   return undefined;
 }
 
-/** The labelled messages in words, newest first and each once, for the diagram's description. */
-export function labelSummary(labels: readonly LabelDraw[], max = 12): string {
+/** The labelled messages in words, newest first and each once, for the diagram's description (every label on screen fits: placement keeps them few). */
+export function labelSummary(labels: readonly LabelDraw[], max = 40): string {
   const seen = [...new Set(labels.map((l) => l.text))];
   if (!seen.length) return 'No labelled messages in this window.';
   const more = seen.length > max ? `, and ${seen.length - max} more` : '';
