@@ -1,6 +1,6 @@
 // Frame times of the lesson page while the topology animates ~1,000 messages in flight
 // (polling, 1,000 clients, 50 ms polls, 500 ms latency), with a CPU profile of the same
-// seconds: the functions that take the most self time.
+// seconds: the functions that take the most self time, then the browser's work per frame.
 // usage: node scripts/frame-profile.mjs BASE_URL [--expand]
 import { chromium } from '@playwright/test';
 
@@ -62,4 +62,24 @@ profile.samples.forEach((id, i) => {
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15))
   console.log(`  ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
+// The browser's own work per frame (CPU time on the page's main thread, so a busy machine
+// inflates it less than wall time): script in animation frames, style, layout, paint, commit.
+await browser.startTracing(page, {
+  categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+});
+await page.waitForTimeout(3000);
+const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
+const byThread = new Map();
+for (const e of traceEvents)
+  if (e.name === 'FireAnimationFrame')
+    byThread.set(`${e.pid}:${e.tid}`, (byThread.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+const [main, frames] = [...byThread].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+const cpu = new Map();
+for (const e of traceEvents)
+  if (`${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur)
+    cpu.set(e.name, (cpu.get(e.name) ?? 0) + (e.tdur ?? e.dur) / 1000);
+const per = (name) => ((cpu.get(name) ?? 0) / Math.max(1, frames)).toFixed(2);
+console.log(
+  `main-thread CPU per frame over ${frames} frames (ms): script ${per('FireAnimationFrame')}, style ${per('UpdateLayoutTree')}, layout ${per('Layout')}, pre-paint ${per('PrePaint')}, paint ${per('Paint')}, layerize ${per('Layerize')}, commit ${per('Commit')}`,
+);
 await browser.close();

@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
@@ -111,8 +112,10 @@ async function frameTimes(page: Page): Promise<string[]> {
     return { intervals: out, inFlight: status ? status[1] : '?' };
   });
   const p95 = quantile(intervals, 0.95);
+  // Frame times depend on what else the machine runs: the load average goes with the figure.
+  const load = loadavg()[0]!.toFixed(1);
   return [
-    `app: frame time while animating ${inFlight} messages in flight: p50 ${quantile(intervals, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${intervals.length} frames (target p95 <= 16.7 ms, ${verdict(p95 <= 16.7)})`,
+    `app: frame time while animating ${inFlight} messages in flight: p50 ${quantile(intervals, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...intervals).toFixed(1)} ms over ${intervals.length} frames, load average ${load} on ${cpus().length} cores (target p95 <= 16.7 ms, ${verdict(p95 <= 16.7)})`,
   ];
 }
 

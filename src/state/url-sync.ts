@@ -30,7 +30,7 @@ export function linkOf(s: Store, base: string): string | null {
 /**
  * Keeps the address bar a working link to the page: knobs, code, seed, faults, compare,
  * narrative step, playback time and a many-seeds run, written with replaceState
- * (debounced, so playback does not flood the history) and flushed before the page goes away.
+ * (debounced; playback time once playback stops) and flushed before the page goes away.
  * Returns a function that stops it.
  */
 export function syncAddressBar(): () => void {
@@ -64,16 +64,17 @@ export function syncAddressBar(): () => void {
       s.faults !== prev.faults ||
       s.compare !== prev.compare ||
       s.step !== prev.step ||
-      s.t !== prev.t ||
+      s.playing !== prev.playing ||
+      // While playing, time moves every frame and writing a long address costs a frame:
+      // the address takes the time when playback stops (or the page goes away).
+      (s.t !== prev.t && !s.playing) ||
       s.seedsRun?.count !== prev.seedsRun?.count
     )
       schedule();
   });
   const flush = () => {
-    if (timer !== undefined) {
-      clearTimeout(timer);
-      write();
-    }
+    clearTimeout(timer);
+    write();
   };
   // Navigation (a pasted link, Back) wins over a pending write of the page being left.
   const onNavigate = () => {

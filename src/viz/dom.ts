@@ -1,4 +1,5 @@
 import { select, type Selection } from 'd3';
+import { latestEvery } from './latest-every';
 import { css } from './theme';
 
 export type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
@@ -38,9 +39,27 @@ export function createSvg(el: HTMLElement, label: string, role: 'img' | 'group' 
   return svg;
 }
 
-/** Updates the accessible name when it carries live numbers (count, current value). */
+/** A view's accessible name follows playback at most this often (ms): screen readers need no more. */
+export const LABEL_EVERY_MS = 1000;
+const labelWriters = new WeakMap<Element, (label: string) => void>();
+
+/**
+ * Updates the accessible name when it carries live numbers (count, current value): only
+ * when it changes, and while it changes every frame about once a second (see latestEvery).
+ */
 export function setLabel(svg: Svg, label: string): void {
-  svg.attr('aria-label', label).select('title').text(label);
+  const node = svg.node();
+  if (!node) return;
+  let set = labelWriters.get(node);
+  if (!set) {
+    set = latestEvery(
+      LABEL_EVERY_MS,
+      (l) => svg.attr('aria-label', l).select('title').text(l),
+      node.getAttribute('aria-label') ?? '',
+    );
+    labelWriters.set(node, set);
+  }
+  set(label);
 }
 
 /** Arrowhead markers shared by a view; `url(#id)` references them. */

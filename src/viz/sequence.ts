@@ -1,28 +1,48 @@
 import { scaleLinear, type Selection } from 'd3';
-import { addArrowMarker, createSvg, sizeOf, uid } from './dom';
+import { createSvg, sizeOf, uid } from './dom';
 import { fmtTime } from './format';
-import { drawArrows } from './sequence-arrows';
+import { latestEvery } from './latest-every';
+import { createSequenceLayer, type SequenceColors } from './sequence-canvas';
+import {
+  arrowDrawList,
+  bandAt,
+  bandDrawList,
+  labelSummary,
+  type BandDraw,
+  type MessageStyleOf,
+} from './sequence-draw';
 import { drawAxis, drawHeads } from './sequence-heads';
 import { defaultWindow, pickLifelines, trafficOf, timeWindow, visibleArrows } from './sequence-model';
-import { css, stateColors } from './theme';
+import { css, cssColorResolver, stateColors, TONE_CSS } from './theme';
 import { isEdgeActor } from './topology-layout';
 import type { TraceIndex } from './trace-index';
 import type { ViewHandle } from './view';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
-/** Header height and axis width; sequence-arrows.ts keeps the same figures. */
+/** Header height and axis width. */
 const HEADER = 44;
 const AXIS = 58;
+/** The description listing the labelled messages follows playback at most this often (ms). */
+const DESCRIBE_EVERY_MS = 1000;
 
 /**
  * Space-time diagram: a lifeline per actor, time running down, each message a slanted
  * arrow from (sender, send time) to (receiver, delivery time). The window follows t.
+ * Headers and the time axis are SVG; lifelines, bands, arrows, labels and "now" are
+ * painted on a canvas under it (see sequence-canvas.ts), with the labelled messages
+ * also in the SVG's description for screen readers, updated about once a second.
+ * `styleOf` gives a message its own colour or dash (for example a stale read).
  */
 export function mountSequence(
   el: HTMLElement,
   index: TraceIndex,
-  opts: { maxActors?: number; windowMs?: number; pinned?: readonly number[] } = {},
+  opts: {
+    maxActors?: number;
+    windowMs?: number;
+    pinned?: readonly number[];
+    styleOf?: MessageStyleOf;
+  } = {},
 ): ViewHandle {
   const { shown, hidden } = pickLifelines(index.actors, opts.maxActors ?? 6, {
     pinned: opts.pinned,
@@ -33,54 +53,72 @@ export function mountSequence(
     el,
     `Sequence diagram of messages between ${names}${hidden ? ` and ${hidden} more not shown` : ''}; time runs downward.`,
   );
-  const clipId = uid('seq-clip');
-  const arrowId = uid('seq-arrow');
-  const arrowReplyId = uid('seq-arrow-reply');
-  addArrowMarker(svg, arrowId, css.accent);
-  addArrowMarker(svg, arrowReplyId, css.reply);
-  const clipRect = svg.select('defs').append('clipPath').attr('id', clipId).append('rect');
+  // A lesson that judges its messages (a fresh or a stale read) has them drawn in the tone's colour.
+  const styleOf: MessageStyleOf | undefined =
+    opts.styleOf ??
+    (index.hasTones
+      ? (row) => {
+          const tone = index.toneOf(row);
+          if (tone === undefined) return undefined;
+          return { color: TONE_CSS[tone], labelColor: tone === 'bad' ? css.bad : undefined };
+        }
+      : undefined);
+  const layer = createSequenceLayer();
+  el.insertBefore(layer.canvas, svg.node());
+  const descId = uid('seq-desc');
+  const desc = svg.append('desc').attr('id', descId);
+  svg.attr('aria-describedby', descId);
   const gAxis: G = svg.append('g').attr('class', 'axis');
   const gHead: G = svg.append('g').attr('class', 'lifeline-heads');
-  const body: G = svg.append('g').attr('clip-path', `url(#${clipId})`);
-  const gLanes: G = body.append('g');
-  const gBands: G = body.append('g');
-  const gArrows: G = body.append('g');
-  const gLabels: G = body.append('g').attr('font-size', 10);
-  const nowLine = svg
-    .append('line')
-    .style('stroke', css.fg)
-    .style('stroke-width', 1.5)
-    .style('stroke-dasharray', '5 3');
-  const nowText = svg
-    .append('text')
-    .attr('font-size', 10.5)
-    .attr('font-weight', 600)
-    .attr('text-anchor', 'end')
-    .style('fill', css.fg);
+  // The canvas takes no pointer: this transparent rectangle over the body shows a band's state on hover.
+  const hover = svg.append('rect').attr('class', 'band-hover').style('fill', 'transparent');
+  const hoverTitle = hover.append('title');
   const column = new Map<number, number>(shown.map((a, i) => [a.id, i]));
   const counts = new Map<string, number>();
   for (const a of index.actors) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
   // Replies (from core actors) get the second colour, as in the topology view.
   const isCore = new Set(shown.filter((a) => !isEdgeActor(counts, a.kind)).map((a) => a.id));
   const colorOf = stateColors(index.statesByKind);
+  // The kind's first state is its resting state (idle, waiting): only the others get a band.
+  const lifelines = shown.map((a) => ({ id: a.id, rest: index.statesByKind.get(a.kind)?.[0] }));
   const windowMs = opts.windowMs ?? defaultWindow(index);
+  const resolve = cssColorResolver(el);
   const y = scaleLinear();
+  let colors: SequenceColors = readColors();
   let xs: number[] = [];
   let width = 0;
   let height = 0;
   let t = 0;
+  let frames = 0;
+  let bands: BandDraw[] = [];
+  // The labelled messages in words: only when they change, about once a second while playing.
+  const describe = latestEvery(DESCRIBE_EVERY_MS, (text) => desc.text(text));
+
+  function readColors(): SequenceColors {
+    resolve.refresh();
+    const font = (svg.node() && getComputedStyle(svg.node() as SVGSVGElement).fontFamily) || 'sans-serif';
+    return {
+      fg: resolve(css.fg),
+      muted: resolve(css.muted),
+      bad: resolve(css.bad),
+      panel: resolve(css.panel),
+      resolve,
+      font,
+    };
+  }
 
   function build(): void {
     ({ width, height } = sizeOf(el));
     const colW = (width - AXIS - 10) / Math.max(1, shown.length);
     xs = shown.map((_, i) => AXIS + colW * (i + 0.5));
     y.range([HEADER + 6, height - 8]);
-    clipRect
+    layer.resize(width, height);
+    colors = readColors();
+    hover
       .attr('x', AXIS - 4)
       .attr('y', HEADER)
-      .attr('width', width - AXIS + 4)
-      .attr('height', height - HEADER);
-    gLanes.selectAll('*').remove();
+      .attr('width', Math.max(0, width - AXIS + 4))
+      .attr('height', Math.max(0, height - HEADER));
     drawHeads(gHead, shown, xs, colW, {
       hidden,
       pinned: opts.pinned ?? [],
@@ -88,89 +126,62 @@ export function mountSequence(
       header: HEADER,
       axis: AXIS,
     });
-    for (const x of xs)
-      gLanes
-        .append('line')
-        .attr('x1', x)
-        .attr('x2', x)
-        .attr('y1', HEADER)
-        .attr('y2', height)
-        .style('stroke', css.muted)
-        .style('stroke-opacity', 0.5)
-        .style('stroke-dasharray', '2 3');
     update(t);
   }
 
   function update(tt: number): void {
     t = tt;
+    // Theme switches are rare; re-reading the colours now and then keeps the canvas in step without per-frame style reads.
+    if (++frames % 120 === 0) colors = readColors();
     const { top, bottom } = timeWindow(t, windowMs);
     y.domain([top, bottom]);
     drawAxis(gAxis, y, top, bottom, AXIS);
-    drawBands(top);
-    const arrows = visibleArrows(index, column, t, top);
-    drawArrows({ gArrows, gLabels }, arrows, {
-      xs,
-      y,
-      width,
-      height,
-      isReply: (from) => isCore.has(shown[from]?.id ?? -1),
-      arrowId,
-      arrowReplyId,
-    });
+    bands = bandDrawList(lifelines, xs, (id) => index.stateChanges(id, top, t), { top, t, y, colorOf });
+    const drawn = arrowDrawList(
+      visibleArrows(index, column, t, top),
+      {
+        xs,
+        y,
+        width,
+        height,
+        axis: AXIS,
+        header: HEADER,
+        isReply: (from) => isCore.has(shown[from]?.id ?? -1),
+      },
+      { accent: css.accent, reply: css.reply, fg: css.fg, bad: css.bad },
+      styleOf,
+    );
     const yNow = y(t);
-    nowLine
-      .attr('x1', AXIS - 4)
-      .attr('x2', width)
-      .attr('y1', yNow)
-      .attr('y2', yNow);
-    nowText
-      .attr('x', width - 6)
-      .attr('y', yNow - 4)
-      .text(`now ${fmtTime(t)}`);
+    layer.paint(
+      {
+        lanes: xs,
+        bands,
+        arrows: drawn.arrows,
+        labels: drawn.labels,
+        body: { x: AXIS - 4, y: HEADER, w: width - AXIS + 4, h: height - HEADER },
+        now: { y: yNow, x1: AXIS - 4, x2: width, text: `now ${fmtTime(t)}` },
+      },
+      colors,
+    );
+    describe(labelSummary(drawn.labels));
   }
 
-  /** A narrow coloured band on each lifeline shows the actor's state (e.g. requesting, holding, down). */
-  function drawBands(top: number): void {
-    const bands: { key: string; x: number; y0: number; y1: number; color: string; state: string }[] = [];
-    shown.forEach((a, i) => {
-      const changes = index.stateChanges(a.id, top, t);
-      // The kind's first state is its resting state (idle, waiting): only the others get a band, like activation bars.
-      const rest = index.statesByKind.get(a.kind)?.[0];
-      changes.forEach((c, k) => {
-        const end = k + 1 < changes.length ? (changes[k + 1] as { t: number }).t : t;
-        if (end <= top || !c.state || c.state === rest) return;
-        bands.push({
-          key: `${a.id}:${c.t}:${k}`,
-          x: xs[i] as number,
-          y0: y(Math.max(c.t, top)),
-          y1: y(end),
-          color: colorOf(c.state),
-          state: c.state,
-        });
-      });
-    });
-    gBands
-      .selectAll<SVGRectElement, (typeof bands)[number]>('rect')
-      .data(bands, (d) => d.key)
-      .join((enter) =>
-        enter
-          .append('rect')
-          .attr('width', 7)
-          .style('opacity', 0.55)
-          .call((r) => r.append('title')),
-      )
-      .attr('x', (d) => d.x - 3.5)
-      .attr('y', (d) => d.y0)
-      .attr('height', (d) => Math.max(0.5, d.y1 - d.y0))
-      .style('fill', (d) => d.color)
-      .select('title')
-      .text((d) => d.state);
-  }
+  const onMove = (e: MouseEvent) => {
+    const box = (svg.node() as SVGSVGElement).getBoundingClientRect();
+    const b = bandAt(bands, e.clientX - box.left, e.clientY - box.top);
+    const text = b ? b.state : '';
+    if (hoverTitle.text() !== text) hoverTitle.text(text);
+  };
+  hover.on('mousemove', onMove);
 
   build();
   return {
     update,
     resize: build,
-    destroy: () => svg.remove(),
+    destroy: () => {
+      describe.cancel();
+      svg.remove();
+      layer.canvas.remove();
+    },
   };
 }

@@ -74,3 +74,29 @@ export function stateColors(_statesByKind?: ReadonlyMap<string, readonly string[
 export function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
+
+/**
+ * Canvas cannot use var(): a resolver from any CSS colour (`var(--name, fallback)` or plain)
+ * to a concrete one, reading the custom properties once per value until `refresh()`.
+ */
+export function cssColorResolver(el: Element): { (value: string): string; refresh(): void } {
+  const cache = new Map<string, string>();
+  let style: CSSStyleDeclaration | undefined;
+  const resolve = (value: string): string => {
+    const hit = cache.get(value);
+    if (hit !== undefined) return hit;
+    const m = /^var\(\s*(--[\w-]+)\s*(?:,\s*(.+))?\)$/.exec(value.trim());
+    let out = value;
+    if (m) {
+      style ??= typeof getComputedStyle === 'function' ? getComputedStyle(el) : undefined;
+      out = style?.getPropertyValue(m[1] as string).trim() || (m[2] ? resolve(m[2].trim()) : value);
+    }
+    cache.set(value, out);
+    return out;
+  };
+  resolve.refresh = () => {
+    cache.clear();
+    style = undefined;
+  };
+  return resolve;
+}

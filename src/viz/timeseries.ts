@@ -112,6 +112,12 @@ export function mountTimeSeries(
         .tickFormat((d) => fmtTime(Number(d))),
     );
     unitText.attr('x', M.left + 4).attr('y', M.top + 4);
+    clip.attr('x', M.left).attr('y', 0).attr('height', height);
+    cursor
+      .attr('x1', 0)
+      .attr('x2', 0)
+      .attr('y1', M.top)
+      .attr('y2', height - M.bottom);
     header.show(lastLabel, width - M.right);
     empty.attr('x', width / 2).attr('y', height / 2);
     yMax = -1;
@@ -129,16 +135,9 @@ export function mountTimeSeries(
       redrawLines();
     }
     const cx = x(Math.min(Math.max(t, 0), index.durationMs));
-    clip
-      .attr('x', M.left)
-      .attr('y', 0)
-      .attr('width', Math.max(0, cx - M.left))
-      .attr('height', height);
-    cursor
-      .attr('x1', cx)
-      .attr('x2', cx)
-      .attr('y1', M.top)
-      .attr('y2', height - M.bottom);
+    clip.attr('width', Math.max(0, cx - M.left));
+    // The cursor's extent is set on resize; a frame only moves it.
+    cursor.attr('transform', `translate(${cx},0)`);
     const v = gaugeAt(series, t);
     dot
       .style('display', v === undefined ? 'none' : '')

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { describeFault, type Fault } from '../../engine/faults';
 import { addFault, removeFault } from '../../state/actions';
-import { selectCurrent, selectFaults, selectT } from '../../state/selectors';
+import { selectCurrent, selectFaults } from '../../state/selectors';
 import { useStore } from '../../state/store';
 import { formatTime } from '../format';
+import { usePlayheadTime } from '../playback/usePlayheadTime';
 
 type Kind = 'crash' | 'restart' | 'partition' | 'heal';
 
@@ -11,7 +12,6 @@ type Kind = 'crash' | 'restart' | 'partition' | 'heal';
 export function FaultPanel() {
   const run = useStore(selectCurrent);
   const faults = useStore(selectFaults);
-  const t = useStore(selectT);
   const [kind, setKind] = useState<Kind>('crash');
   const names = run?.actors.map((a) => a.name) ?? [];
   const [a, setA] = useState('');
@@ -20,7 +20,8 @@ export function FaultPanel() {
   const actorB = names.includes(b) && b !== actorA ? b : (names.find((n) => n !== actorA) ?? '');
   const link = kind === 'partition' || kind === 'heal';
   const add = () => {
-    const at = Math.round(t);
+    // The moment on screen now (the button's label follows playback a few times a second).
+    const at = Math.round(useStore.getState().t);
     const f: Fault = link ? { at, kind, a: actorA, b: actorB } : { at, kind, actor: actorA };
     addFault(f);
   };
@@ -61,9 +62,7 @@ export function FaultPanel() {
             </select>
           </label>
         ) : null}
-        <button type="button" onClick={add} disabled={!actorA || (link && !actorB)}>
-          Add at {formatTime(t)}
-        </button>
+        <AddAtButton onClick={add} disabled={!actorA || (link && !actorB)} />
       </div>
       {faults.length ? (
         <ul className="fault-list">
@@ -86,5 +85,15 @@ export function FaultPanel() {
         </p>
       )}
     </section>
+  );
+}
+
+/** "Add at <time>": its own component, so playback re-renders this label and not the whole form. */
+function AddAtButton({ onClick, disabled }: { onClick: () => void; disabled: boolean }) {
+  const t = usePlayheadTime();
+  return (
+    <button type="button" onClick={onClick} disabled={disabled}>
+      Add at {formatTime(t)}
+    </button>
   );
 }

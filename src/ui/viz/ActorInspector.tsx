@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import type { ActorSnapshot } from '../../lesson/inspect';
 import { inspectActorNow } from '../../state/actions';
-import { selectSelectedActor, selectT } from '../../state/selectors';
+import { selectSelectedActor } from '../../state/selectors';
 import { useStore } from '../../state/store';
+import { usePlayheadTime } from '../playback/usePlayheadTime';
 import { formatTime } from '../format';
 
 /** Shows the selected actor's xstate context at the playback moment, on request. */
 export function ActorInspector() {
   const selected = useStore(selectSelectedActor);
-  const t = useStore(selectT);
+  const t = usePlayheadTime();
   const [snap, setSnap] = useState<ActorSnapshot | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

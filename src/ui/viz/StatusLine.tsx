@@ -1,11 +1,12 @@
-import { selectSelectedActor, selectT } from '../../state/selectors';
+import { selectSelectedActor } from '../../state/selectors';
 import { useStore } from '../../state/store';
+import { usePlayheadTime } from '../playback/usePlayheadTime';
 import { formatClock } from '../format';
 import type { TraceIndex } from './viz-module';
 
-/** What the system looks like at this moment, in words (also what screen readers get). */
+/** What the system looks like at this moment, in words (also what screen readers get); while playing it follows a few times a second. */
 export function StatusLine({ index, label }: { index: TraceIndex; label?: string }) {
-  const t = useStore(selectT);
+  const t = usePlayheadTime();
   const selected = useStore(selectSelectedActor);
   const inFlight = index.messagesInFlight(t);
   const actor =

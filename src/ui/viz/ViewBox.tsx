@@ -2,6 +2,9 @@ import { useEffect, useRef } from 'react';
 import { useStore } from '../../state/store';
 import type { ViewHandle } from './viz-module';
 
+/** How often a view out of sight follows playback (ms). */
+const HIDDEN_EVERY_MS = 250;
+
 interface Props {
   /** Mounts the view into the element; memoize it per run so views are not rebuilt every render. */
   mount: (el: HTMLElement) => ViewHandle;
@@ -11,7 +14,8 @@ interface Props {
 
 /**
  * Hosts one d3 view. Playback time reaches it through a store subscription, not
- * React props, so a frame redraws the views without re-rendering the page.
+ * React props, so a frame redraws the views without re-rendering the page; views out
+ * of sight redraw a few times a second.
  */
 export function ViewBox({ mount, label, className }: Props) {
   const ref = useRef<HTMLDivElement>(null);
@@ -20,13 +24,35 @@ export function ViewBox({ mount, label, className }: Props) {
     if (!el) return;
     const handle = mount(el);
     handle.update(useStore.getState().t);
+    // A view scrolled out of sight follows playback a few times a second instead of every
+    // frame (its name and numbers stay current for screen readers and tests), and catches
+    // up the moment it scrolls back into sight.
+    let visible = true;
+    let hiddenAt = -Infinity;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const catchUp = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      hiddenAt = performance.now();
+      handle.update(useStore.getState().t);
+    };
     const unsubscribe = useStore.subscribe((s, prev) => {
-      if (s.t !== prev.t || s.selectedActor !== prev.selectedActor) handle.update(s.t);
+      if (s.t === prev.t && s.selectedActor === prev.selectedActor) return;
+      if (visible) handle.update(s.t);
+      else if (timer === undefined)
+        timer = setTimeout(catchUp, Math.max(0, hiddenAt + HIDDEN_EVERY_MS - performance.now()));
     });
+    const io = new IntersectionObserver(([entry]) => {
+      visible = entry?.isIntersecting ?? true;
+      if (visible && timer !== undefined) catchUp();
+    });
+    io.observe(el);
     const ro = new ResizeObserver(() => handle.resize());
     ro.observe(el);
     return () => {
       unsubscribe();
+      clearTimeout(timer);
+      io.disconnect();
       ro.disconnect();
       handle.destroy();
       el.replaceChildren();
