@@ -3,7 +3,10 @@ import type { Fault } from '../../src/engine/faults';
 import { movedFractionConsistent, movedFractionModN, shareRelativeStd } from '../../src/kit/theory/hashing';
 import { runLesson } from '../../src/lesson/run';
 import type { RunResult } from '../../src/lesson/types';
+import { resolveParams } from '../../src/lesson/params';
+import { hotKeyFloor, shardingGoals } from './goals';
 import lesson from './index';
+import { shardingParams } from './params';
 
 type Params = Record<string, string | number>;
 const solution = lesson.code.solution;
@@ -152,4 +155,29 @@ describe('sharding-routers: scale', () => {
       expect(num(r, 'keysMoved')).toBeGreaterThan(0);
     }
   }, 120_000);
+});
+
+describe('sharding-routers: the balance goal asks no more than the hottest key allows', () => {
+  const balanced = shardingGoals.find((g) => g.id === 'balanced')!;
+  const verdict = (over: Params, code = solution) => {
+    const resolved = resolveParams(shardingParams, over);
+    if (!resolved.ok) throw new Error(resolved.errors.join('; '));
+    return balanced.check(run(over, 7, [], code), resolved.params);
+  };
+
+  test('the floor p0·N + (1 − p0) is 1 with one shard and grows with skew and shards', () => {
+    expect(hotKeyFloor(1000, 0.8, 1)).toBeCloseTo(1, 12);
+    expect(hotKeyFloor(100_000, 0, 16)).toBeCloseTo(1 + 15 / 100_000, 9);
+    expect(hotKeyFloor(100_000, 1.5, 17)).toBeGreaterThan(hotKeyFloor(100_000, 0.8, 17));
+    expect(hotKeyFloor(1_000_000, 0.8, 65)).toBeGreaterThan(1.75);
+  });
+
+  test('the reference router meets it at the skew edge; key ranges still miss it on the default workload', () => {
+    const skewed = verdict({ zipfS: 1.5 });
+    expect(skewed.passed, skewed.detail).toBe(true);
+    expect(skewed.detail).toMatch(/the hottest key alone forces at least/);
+    const ranged = verdict({ router: 'range' }, lesson.code.starter);
+    expect(ranged.passed, ranged.detail).toBe(false);
+    expect(ranged.detail).not.toMatch(/hottest key/);
+  });
 });
