@@ -1,4 +1,5 @@
 import { defineContent } from '../../src/lesson/types';
+import { DRAWN_PER_SECOND } from './constants';
 import api from './api.ts?raw';
 import { crossShardGoals } from './goals';
 import narrative from './lesson.md?raw';
@@ -21,7 +22,10 @@ export default defineContent({
   goals: crossShardGoals,
   predictions: crossShardPredictions,
   views: [
-    { kind: 'topology' },
+    {
+      kind: 'topology',
+      note: `About ${DRAWN_PER_SECOND} queries a second are drawn with their messages (each with the same chance; all of them when fewer arrive); every number on the page counts all of them.`,
+    },
     { kind: 'loadBars', gauge: 'shardLoad', title: 'Load per shard', unit: '% busy', actorKind: 'shard' },
     { kind: 'histogram', summary: 'emailQueryLatencyMs', title: 'Latency of queries by email', unit: 'ms' },
     {

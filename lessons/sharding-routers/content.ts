@@ -8,6 +8,7 @@ import { shardingPredictions } from './predictions';
 import solution from './solution.ts?raw';
 import starter from './starter.ts?raw';
 import { shardingTheory } from './theory';
+import { DRAWN_PER_SECOND } from './drawn';
 
 /** What the page shows of the sharding-routers lesson (no models: those load in the worker). */
 export default defineContent({
@@ -21,7 +22,10 @@ export default defineContent({
   goals: shardingGoals,
   predictions: shardingPredictions,
   views: [
-    { kind: 'topology' },
+    {
+      kind: 'topology',
+      note: `About ${DRAWN_PER_SECOND} reads a second are drawn as dots (each read with the same chance; all of them when fewer arrive); every number on the page counts all of them.`,
+    },
     {
       kind: 'ring',
       keys: 'shardKeys',

@@ -11,8 +11,6 @@ export const SERVICE_MS = 1;
 export const READ_TIMEOUT_MS = 1000;
 /** Hops a read may take (first try plus retries after "wrong shard"). */
 export const MAX_HOPS = 4;
-/** Reads per second drawn on the page (the others run the same way, unseen). */
-export const DRAWN_PER_SECOND = 25;
 
 interface Read {
   key: number;

@@ -7,7 +7,12 @@ import type { Tone } from '../engine/trace';
  */
 export type ViewSpec<G extends string = string, S extends string = string> =
   /** `tones`: what the message colours mean in this lesson (a fresh read, a stale one, an anomaly). */
-  | { kind: 'topology'; tones?: Partial<Record<Tone, string>> }
+  | {
+      kind: 'topology';
+      tones?: Partial<Record<Tone, string>>;
+      /** A line under the view, e.g. that only a sample of the messages is drawn. */
+      note?: string;
+    }
   | { kind: 'sequence'; maxActors?: number }
   | { kind: 'timeseries'; gauge: G; title: string; unit: string }
   | { kind: 'histogram'; summary: S; title: string; unit: string }

@@ -33,7 +33,13 @@ export function RunViews({ run, specs, viz, label, primary }: Props) {
       {primary && !label ? <ActorInspector /> : null}
       <div className="view-grid">
         {plans.map((p) => (
-          <ViewBox key={p.key} mount={p.mount} label={p.label} className={p.wide ? 'wide' : ''} />
+          <ViewBox
+            key={p.key}
+            mount={p.mount}
+            label={p.label}
+            note={p.note}
+            className={p.wide ? 'wide' : ''}
+          />
         ))}
       </div>
     </section>

@@ -9,6 +9,8 @@ interface Props {
   /** Mounts the view into the element; memoize it per run so views are not rebuilt every render. */
   mount: (el: HTMLElement) => ViewHandle;
   label: string;
+  /** A line under the view, e.g. that only a sample of the messages is drawn. */
+  note?: string;
   className?: string;
 }
 
@@ -17,7 +19,7 @@ interface Props {
  * React props, so a frame redraws the views without re-rendering the page; views out
  * of sight redraw a few times a second.
  */
-export function ViewBox({ mount, label, className }: Props) {
+export function ViewBox({ mount, label, note, className }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -61,6 +63,7 @@ export function ViewBox({ mount, label, className }: Props) {
   return (
     <figure className={`view ${className ?? ''}`} aria-label={label}>
       <div ref={ref} className="view-canvas" />
+      {note ? <figcaption className="view-note">{note}</figcaption> : null}
     </figure>
   );
 }

@@ -8,6 +8,8 @@ export interface ViewPlan {
   label: string;
   wide: boolean;
   mount: (el: HTMLElement) => ViewHandle;
+  /** A line shown under the view. */
+  note?: string;
 }
 
 /** The statechart shows the selected actor's kind when it has a machine, else the lesson's choice. */
@@ -61,6 +63,7 @@ export function planViews(viz: VizModule, run: RunResult, index: TraceIndex, spe
           key: `topology-${i}`,
           label: 'Topology: actors and the messages moving between them',
           wide: true,
+          note: spec.note,
           mount: (el) => {
             const h = viz.mountTopology(el, index, {
               onSelectActor: (id) => useStore.getState().selectActor(id),
