@@ -1,5 +1,8 @@
 import type { ActorInfo } from '../engine/sim';
+import { hubLabelsClash, placeHubs } from './topology-columns';
+import { beside, radial } from './topology-label-place';
 import { placeLayered } from './topology-layered';
+import { placeDenseRings, placePeers } from './topology-rings';
 import { homeHubs, sectorHubPositions, type LinkWeight } from './topology-sectors';
 
 /** Where a node's text goes: beside it (horizontal, up to two lines), along its ray (rotated), or nowhere (dense). */
@@ -32,9 +35,8 @@ export interface TopologyLayout {
 /** Kinds that sit at the edge of a system (they start requests); the others are its core. */
 const EDGE_KIND = /client|user|browser|tab|producer|sensor|device|caller/i;
 export const DENSE_ABOVE = 60;
-/** Room the in-flight counter takes at the top left; height of a core node's two label lines. */
+/** Room the in-flight counter takes at the top left. */
 const TOP = 34;
-const HUB_LABEL_H = 30;
 const COLUMN_MAX = 8;
 
 export function isEdgeActor(kindCounts: Map<string, number>, kind: string): boolean {
@@ -137,203 +139,4 @@ export function layoutTopology(
   placeDenseRings(edge, nodes, cx, cy, half - 8, Math.max(60, half * 0.45));
   placeHubs(hubs, nodes, { x0: cx - half * 0.25, x1: cx + half * 0.25, cy, height: half * 0.7 });
   return { nodes, dense, width, height };
-}
-
-function beside(
-  id: number,
-  x: number,
-  y: number,
-  r: number,
-  hub: boolean,
-  side: 'left' | 'right' | 'below',
-): NodeLayout {
-  const gap = r + 6;
-  if (side === 'below')
-    return {
-      id,
-      x,
-      y,
-      r,
-      hub,
-      label: 'beside',
-      lx: x,
-      ly: y + gap + 8,
-      anchor: 'middle',
-      rotate: 0,
-      withState: 'below',
-    };
-  const left = side === 'left';
-  return {
-    id,
-    x,
-    y,
-    r,
-    hub,
-    label: 'beside',
-    lx: left ? x - gap : x + gap,
-    ly: y - 2,
-    anchor: left ? 'end' : 'start',
-    rotate: 0,
-    withState: 'below',
-  };
-}
-
-function radial(
-  id: number,
-  x: number,
-  y: number,
-  r: number,
-  th: number,
-  withState: NodeLayout['withState'],
-): NodeLayout {
-  const deg = (th * 180) / Math.PI;
-  const c = Math.cos(th);
-  const s = Math.sin(th);
-  const flip = c < 0; // keep text upright on the left half
-  return {
-    id,
-    x,
-    y,
-    r,
-    hub: false,
-    label: 'radial',
-    lx: x + c * (r + 5),
-    ly: y + s * (r + 5),
-    anchor: flip ? 'end' : 'start',
-    rotate: flip ? deg - 180 : deg,
-    withState,
-  };
-}
-
-/**
- * Core actors in one column per kind (e.g. queue | consumers), centred in a box. A column
- * too tight for names under its nodes puts them beside instead (the last column's to its
- * right, moved in so they are not cut at the panel's edge `right`).
- */
-function placeHubs(
-  hubs: readonly ActorInfo[],
-  nodes: Map<number, NodeLayout>,
-  box: { x0: number; x1: number; cy: number; height: number; right?: number },
-): void {
-  const kinds = [...new Set(hubs.map((h) => h.kind))];
-  kinds.forEach((kind, k) => {
-    const col = hubs.filter((h) => h.kind === kind);
-    let x =
-      kinds.length === 1 ? (box.x0 + box.x1) / 2 : box.x0 + ((box.x1 - box.x0) * k) / (kinds.length - 1);
-    const step = Math.min(78, box.height / Math.max(1, col.length));
-    // Nodes no wider than their column's share of the box, so neighbouring columns do not touch.
-    const across = kinds.length > 1 ? (box.x1 - box.x0) / (kinds.length - 1) : Infinity;
-    const r = Math.max(8, Math.min(22, step * 0.3, across * 0.3));
-    const tight = col.length > 1 && step < 2 * r + 10 + HUB_LABEL_H;
-    const last = k === kinds.length - 1 && kinds.length > 1;
-    const side = !tight ? 'below' : last ? 'right' : 'left';
-    const r2 = tight ? Math.min(r, (step - 12) / 2) : r;
-    if (tight && last && box.right !== undefined) {
-      const labelW = Math.max(...col.map((a) => a.name.length)) * 7.4;
-      x = Math.min(x, box.right - labelW - r2 - 16);
-    }
-    col.forEach((a, i) => {
-      const y = box.cy + (i - (col.length - 1) / 2) * step;
-      nodes.set(a.id, beside(a.id, x, y, Math.max(5, r2), true, side));
-    });
-  });
-}
-
-/** Whether any two core actors' names (12 px bold, under their nodes) would overlap. */
-function hubLabelsClash(hubs: readonly ActorInfo[], nodes: Map<number, NodeLayout>): boolean {
-  const w = (a: ActorInfo) => a.name.length * 7.4 + 8;
-  return hubs.some((a, i) =>
-    hubs.slice(i + 1).some((b) => {
-      const p = nodes.get(a.id)!;
-      const q = nodes.get(b.id)!;
-      return Math.abs(p.x - q.x) < (w(a) + w(b)) / 2 && Math.abs(p.y - q.y) < HUB_LABEL_H + 2 * p.r;
-    }),
-  );
-}
-
-function placePeers(
-  peers: readonly ActorInfo[],
-  nodes: Map<number, NodeLayout>,
-  cx: number,
-  cy: number,
-  R: number,
-): void {
-  if (peers.length <= 3) {
-    placeHubs(
-      peers.map((p) => ({ ...p, kind: `${p.id}` })),
-      nodes,
-      { x0: cx - R, x1: cx + R, cy, height: R },
-    );
-    return;
-  }
-  peers.forEach((a, i) => {
-    const th = -Math.PI / 2 + (2 * Math.PI * i) / peers.length;
-    const x = cx + R * Math.cos(th);
-    const y = cy + R * Math.sin(th);
-    const c = Math.cos(th);
-    nodes.set(a.id, beside(a.id, x, y, 18, true, c > 0.35 ? 'right' : c < -0.35 ? 'left' : 'below'));
-  });
-}
-
-/** Concentric rings filled outermost first, with the largest dot size that still fits them all. */
-function placeDenseRings(
-  edge: readonly ActorInfo[],
-  nodes: Map<number, NodeLayout>,
-  cx: number,
-  cy: number,
-  outer: number,
-  inner: number,
-): void {
-  let r = 5;
-  let rings: { rho: number; cap: number }[] = [];
-  for (; r >= 1; r -= 0.5) {
-    rings = [];
-    let total = 0;
-    for (let rho = outer - r; rho >= inner && total < edge.length; rho -= 2 * r + 2) {
-      const cap = Math.floor((2 * Math.PI * rho) / (2 * r + 1.5));
-      rings.push({ rho, cap });
-      total += cap;
-    }
-    if (total >= edge.length) break;
-  }
-  let i = 0;
-  rings.forEach((ring, k) => {
-    const take = Math.min(ring.cap, edge.length - i);
-    const offset = k * 0.37; // stagger rings so dots do not line up radially
-    for (let j = 0; j < take; j++, i++) {
-      const th = Math.PI + offset + (2 * Math.PI * j) / take;
-      const a = edge[i] as ActorInfo;
-      nodes.set(a.id, {
-        id: a.id,
-        x: cx + ring.rho * Math.cos(th),
-        y: cy + ring.rho * Math.sin(th),
-        r: Math.max(1, r),
-        hub: false,
-        label: 'none',
-        lx: 0,
-        ly: 0,
-        anchor: 'middle',
-        rotate: 0,
-        withState: 'none',
-      });
-    }
-  });
-  // Whatever did not fit (a tiny container) shares the innermost ring rather than vanishing.
-  for (; i < edge.length; i++) {
-    const a = edge[i] as ActorInfo;
-    const th = (2 * Math.PI * i) / edge.length;
-    nodes.set(a.id, {
-      id: a.id,
-      x: cx + inner * Math.cos(th),
-      y: cy + inner * Math.sin(th),
-      r: 1,
-      hub: false,
-      label: 'none',
-      lx: 0,
-      ly: 0,
-      anchor: 'middle',
-      rotate: 0,
-      withState: 'none',
-    });
-  }
 }
