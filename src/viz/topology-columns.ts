@@ -6,8 +6,8 @@ import { beside } from './topology-label-place';
 export const HUB_LABEL_H = 30;
 
 /**
- * Core actors in one column per kind (e.g. queue | consumers), centred in a box. A column
- * too tight for names under its nodes puts them beside instead (the last column's to its
+ * Core actors in one column per kind (e.g. queue | consumers), centred in a box, columns
+ * in the order of `hubs`. A column too tight for names under its nodes puts them beside instead (the last column's to its
  * right, moved in so they are not cut at the panel's edge `right`).
  */
 export function placeHubs(
@@ -23,7 +23,11 @@ export function placeHubs(
     const step = Math.min(78, box.height / Math.max(1, col.length));
     // Nodes no wider than their column's share of the box, so neighbouring columns do not touch.
     const across = kinds.length > 1 ? (box.x1 - box.x0) / (kinds.length - 1) : Infinity;
-    const r = Math.max(8, Math.min(22, step * 0.3, across * 0.3));
+    let r = Math.max(8, Math.min(22, step * 0.3, across * 0.3));
+    // Names under the nodes where smaller nodes (down to 12 px) make room for them: a name
+    // beside a middle column's node runs into the column next to it.
+    const rBelow = (step - 10 - HUB_LABEL_H) / 2;
+    if (col.length > 1 && rBelow >= 12) r = Math.min(r, rBelow);
     const tight = col.length > 1 && step < 2 * r + 10 + HUB_LABEL_H;
     const last = k === kinds.length - 1 && kinds.length > 1;
     const side = !tight ? 'below' : last ? 'right' : 'left';
@@ -49,4 +53,40 @@ export function hubLabelsClash(hubs: readonly ActorInfo[], nodes: Map<number, No
       return Math.abs(p.x - q.x) < (w(a) + w(b)) / 2 && Math.abs(p.y - q.y) < HUB_LABEL_H + 2 * p.r;
     }),
   );
+}
+
+/**
+ * The core actors ordered by how many links away from the edge actors their kind first
+ * appears (the first hop, then the next), so columns follow the path a request takes and a
+ * link joins neighbouring columns instead of crossing a column's nodes. Kinds no link
+ * reaches keep their place, after the others.
+ */
+export function byHops(
+  hubs: readonly ActorInfo[],
+  edge: readonly ActorInfo[],
+  links: readonly { a: number; b: number }[],
+): ActorInfo[] {
+  const next = new Map<number, number[]>();
+  for (const { a, b } of links) {
+    next.set(a, [...(next.get(a) ?? []), b]);
+    next.set(b, [...(next.get(b) ?? []), a]);
+  }
+  const hops = new Map<number, number>(edge.map((a) => [a.id, 0]));
+  for (let frontier = edge.map((a) => a.id), d = 1; frontier.length > 0; d++) {
+    const reached: number[] = [];
+    for (const id of frontier)
+      for (const n of next.get(id) ?? [])
+        if (!hops.has(n)) {
+          hops.set(n, d);
+          reached.push(n);
+        }
+    frontier = reached;
+  }
+  const kindHops = new Map<string, number>();
+  for (const h of hubs)
+    kindHops.set(h.kind, Math.min(kindHops.get(h.kind) ?? Infinity, hops.get(h.id) ?? Infinity));
+  const first = new Map<string, number>();
+  hubs.forEach((h, i) => first.set(h.kind, first.get(h.kind) ?? i));
+  const key = (h: ActorInfo) => kindHops.get(h.kind)!;
+  return [...hubs].sort((a, b) => key(a) - key(b) || first.get(a.kind)! - first.get(b.kind)!);
 }

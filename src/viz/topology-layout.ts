@@ -1,5 +1,5 @@
 import type { ActorInfo } from '../engine/sim';
-import { hubLabelsClash, placeHubs } from './topology-columns';
+import { byHops, hubLabelsClash, placeHubs } from './topology-columns';
 import { beside, radial } from './topology-label-place';
 import { placeLayered } from './topology-layered';
 import { placeDenseRings, placePeers } from './topology-rings';
@@ -32,15 +32,24 @@ export interface TopologyLayout {
   height: number;
 }
 
-/** Kinds that sit at the edge of a system (they start requests); the others are its core. */
-const EDGE_KIND = /client|user|browser|tab|producer|sensor|device|caller/i;
+/**
+ * Kinds that sit at the edge of a system (they start requests); the others are its core.
+ * Whole words of the kind ("browserTab", "user-agent", "clients"), so a "database" is no "tab".
+ */
+const EDGE_WORDS = new Set(['client', 'user', 'browser', 'tab', 'producer', 'sensor', 'device', 'caller']);
+const edgeKind = (kind: string) =>
+  kind
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .some((w) => EDGE_WORDS.has(w) || EDGE_WORDS.has(w.replace(/s$/, '')));
 export const DENSE_ABOVE = 60;
 /** Room the in-flight counter takes at the top left. */
 const TOP = 34;
 const COLUMN_MAX = 8;
 
 export function isEdgeActor(kindCounts: Map<string, number>, kind: string): boolean {
-  return EDGE_KIND.test(kind) || (kindCounts.get(kind) ?? 0) > 12;
+  return edgeKind(kind) || (kindCounts.get(kind) ?? 0) > 12;
 }
 
 const natural = (a: ActorInfo, b: ActorInfo) =>
@@ -84,7 +93,7 @@ export function layoutTopology(
     const kinds = new Set(hubs.map((h) => h.kind)).size;
     const x1 = width - 70;
     const x0 = Math.min(width - 80, colX + Math.max(140, width * 0.3));
-    placeHubs(hubs, nodes, {
+    placeHubs(byHops(hubs, edge, links), nodes, {
       x0: Math.min(x0, Math.max(colX + 80, x1 - (kinds - 1) * 70)),
       x1,
       cy: (height + TOP) / 2,
@@ -98,7 +107,7 @@ export function layoutTopology(
     hubs.length > 0 &&
     edge.length > 0 &&
     edge.length <= DENSE_ABOVE &&
-    !edge.some((a) => EDGE_KIND.test(a.kind))
+    !edge.some((a) => edgeKind(a.kind))
   ) {
     placeLayered(hubs, edge, nodes, width, height);
     return { nodes, dense: false, width, height };
