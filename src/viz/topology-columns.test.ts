@@ -26,6 +26,45 @@ function linksThroughNodes(
   return out;
 }
 
+/** A core node's name and state as a box (12 px bold name, about 7.4 px a character; state 13 px under it). */
+function labelBox(n: NodeLayout, name: string) {
+  const w = name.length * 7.4;
+  const left = n.anchor === 'middle' ? n.lx - w / 2 : n.anchor === 'end' ? n.lx - w : n.lx;
+  return { left, right: left + w, top: n.ly - 10, bottom: n.ly + 16 };
+}
+
+/** Pairs of core actors' labels that overlap each other, or a label over another node. */
+function clashes(
+  actors: readonly ActorInfo[],
+  width: number,
+  height: number,
+  links: { a: number; b: number; count: number }[],
+) {
+  const { nodes } = layoutTopology(actors, width, height, links);
+  const hubs = actors.filter((a) => nodes.get(a.id)!.hub);
+  const out: string[] = [];
+  for (const a of hubs) {
+    const p = labelBox(nodes.get(a.id)!, a.name);
+    for (const b of actors) {
+      if (b === a) continue;
+      const n = nodes.get(b.id)!;
+      const q = n.hub ? labelBox(n, b.name) : undefined;
+      if (
+        q &&
+        hubs.indexOf(b) > hubs.indexOf(a) &&
+        p.left < q.right &&
+        q.left < p.right &&
+        p.top < q.bottom &&
+        q.top < p.bottom
+      )
+        out.push(`${a.name} / ${b.name}`);
+      if (p.left < n.x + n.r && n.x - n.r < p.right && p.top < n.y + n.r && n.y - n.r < p.bottom)
+        out.push(`${a.name} over node ${b.name}`);
+    }
+  }
+  return out;
+}
+
 describe('core columns', () => {
   test('a database is part of the core, not an edge actor like a browser tab', () => {
     const counts = new Map([['database', 1]]);
@@ -75,4 +114,29 @@ describe('core columns', () => {
     const { nodes } = layoutTopology(actors, 500, 290);
     for (const id of [2, 3]) expect(nodes.get(id)!.anchor).toBe('middle');
   });
+
+  test.each([366, 430, 500])(
+    'at %i px wide the core names of a pipeline and of an API with workers stay clear',
+    (w) => {
+      expect(clashes(pipeline, w, 290, pipelineLinks)).toEqual([]);
+      const api: ActorInfo[] = [
+        { id: 0, name: 'authors', kind: 'client' },
+        { id: 1, name: 'devices', kind: 'client' },
+        { id: 2, name: 'api', kind: 'api' },
+        { id: 3, name: 'database', kind: 'store' },
+        { id: 4, name: 'search', kind: 'store' },
+        { id: 5, name: 'queue', kind: 'queue' },
+        ...Array.from({ length: 6 }, (_, i) => ({ id: 6 + i, name: `worker-${i + 1}`, kind: 'worker' })),
+      ];
+      const links = [
+        { a: 0, b: 2, count: 9 },
+        { a: 1, b: 2, count: 9 },
+        { a: 2, b: 3, count: 9 },
+        { a: 2, b: 4, count: 9 },
+        { a: 2, b: 5, count: 9 },
+        ...Array.from({ length: 6 }, (_, i) => ({ a: 5, b: 6 + i, count: 9 })),
+      ];
+      expect(clashes(api, w, 290, links)).toEqual([]);
+    },
+  );
 });

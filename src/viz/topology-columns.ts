@@ -5,10 +5,15 @@ import { beside } from './topology-label-place';
 /** Height of a core node's two label lines (12 px bold name, state under it). */
 export const HUB_LABEL_H = 30;
 
+/** About how wide a core node's name is at 12 px bold, with a little air. */
+const nameW = (a: ActorInfo) => a.name.length * 7.4 + 8;
+
 /**
  * Core actors in one column per kind (e.g. queue | consumers), centred in a box, columns
- * in the order of `hubs`. A column too tight for names under its nodes puts them beside instead (the last column's to its
- * right, moved in so they are not cut at the panel's edge `right`).
+ * in the order of `hubs`. A column too tight for names under its nodes puts them beside
+ * instead (the last column's to its right, all columns moved in so those names are not
+ * cut at the panel's edge `right`). Where the names under two neighbouring columns would
+ * run into each other, the second column's go above its nodes.
  */
 export function placeHubs(
   hubs: readonly ActorInfo[],
@@ -16,13 +21,11 @@ export function placeHubs(
   box: { x0: number; x1: number; cy: number; height: number; right?: number },
 ): void {
   const kinds = [...new Set(hubs.map((h) => h.kind))];
-  kinds.forEach((kind, k) => {
+  // Nodes no wider than their column's share of the box, so neighbouring columns do not touch.
+  const across = kinds.length > 1 ? (box.x1 - box.x0) / (kinds.length - 1) : Infinity;
+  const columns = kinds.map((kind, k) => {
     const col = hubs.filter((h) => h.kind === kind);
-    let x =
-      kinds.length === 1 ? (box.x0 + box.x1) / 2 : box.x0 + ((box.x1 - box.x0) * k) / (kinds.length - 1);
     const step = Math.min(78, box.height / Math.max(1, col.length));
-    // Nodes no wider than their column's share of the box, so neighbouring columns do not touch.
-    const across = kinds.length > 1 ? (box.x1 - box.x0) / (kinds.length - 1) : Infinity;
     let r = Math.max(8, Math.min(22, step * 0.3, across * 0.3));
     // Names under the nodes where smaller nodes (down to 12 px) make room for them: a name
     // beside a middle column's node runs into the column next to it.
@@ -30,22 +33,33 @@ export function placeHubs(
     if (col.length > 1 && rBelow >= 12) r = Math.min(r, rBelow);
     const tight = col.length > 1 && step < 2 * r + 10 + HUB_LABEL_H;
     const last = k === kinds.length - 1 && kinds.length > 1;
-    const side = !tight ? 'below' : last ? 'right' : 'left';
+    const side: Side = !tight ? 'below' : last ? 'right' : 'left';
     const r2 = tight ? Math.min(r, (step - 12) / 2) : r;
-    if (tight && last && box.right !== undefined) {
-      const labelW = Math.max(...col.map((a) => a.name.length)) * 7.4;
-      x = Math.min(x, box.right - labelW - r2 - 16);
-    }
-    col.forEach((a, i) => {
-      const y = box.cy + (i - (col.length - 1) / 2) * step;
-      nodes.set(a.id, beside(a.id, x, y, Math.max(5, r2), true, side));
+    return { col, step, side: side as Side, r: Math.max(5, r2), w: Math.max(...col.map(nameW)) };
+  });
+  let x1 = box.x1;
+  const end = columns[columns.length - 1]!;
+  if (end.side === 'right' && box.right !== undefined)
+    x1 = Math.min(x1, box.right - Math.max(...end.col.map((a) => a.name.length)) * 7.4 - end.r - 16);
+  const xs = kinds.map((_, k) =>
+    kinds.length === 1 ? (box.x0 + x1) / 2 : box.x0 + ((x1 - box.x0) * k) / (kinds.length - 1),
+  );
+  columns.forEach((c, k) => {
+    const prev = columns[k - 1];
+    if (c.side === 'below' && prev?.side === 'below' && xs[k]! - xs[k - 1]! < (c.w + prev.w) / 2)
+      c.side = 'above';
+    c.col.forEach((a, i) => {
+      const y = box.cy + (i - (c.col.length - 1) / 2) * c.step;
+      nodes.set(a.id, beside(a.id, xs[k]!, y, c.r, true, c.side));
     });
   });
 }
 
+type Side = 'left' | 'right' | 'below' | 'above';
+
 /** Whether any two core actors' names (12 px bold, under their nodes) would overlap. */
 export function hubLabelsClash(hubs: readonly ActorInfo[], nodes: Map<number, NodeLayout>): boolean {
-  const w = (a: ActorInfo) => a.name.length * 7.4 + 8;
+  const w = nameW;
   return hubs.some((a, i) =>
     hubs.slice(i + 1).some((b) => {
       const p = nodes.get(a.id)!;

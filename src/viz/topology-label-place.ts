@@ -1,16 +1,16 @@
 import type { NodeLayout } from './topology-layout';
 
-/** A node whose text sits beside it, horizontal: to its left, to its right or under it. */
+/** A node whose text sits beside it, horizontal: to its left, to its right, under or above it. */
 export function beside(
   id: number,
   x: number,
   y: number,
   r: number,
   hub: boolean,
-  side: 'left' | 'right' | 'below',
+  side: 'left' | 'right' | 'below' | 'above',
 ): NodeLayout {
   const gap = r + 6;
-  if (side === 'below')
+  if (side === 'below' || side === 'above')
     return {
       id,
       x,
@@ -19,7 +19,8 @@ export function beside(
       hub,
       label: 'beside',
       lx: x,
-      ly: y + gap + 8,
+      // Above: the state line (13 px under the name) ends just over the node.
+      ly: side === 'below' ? y + gap + 8 : y - gap - 11,
       anchor: 'middle',
       rotate: 0,
       withState: 'below',

@@ -81,7 +81,12 @@ export function layoutTopology(
   const maxLines = Math.floor((height - 30) / 40);
   if (edge.length > 0 && edge.length <= Math.min(COLUMN_MAX, maxLines)) {
     // Few clients: a column on the left, the core on the right; reads like a request diagram.
-    const colX = Math.max(90, width * 0.22);
+    // Several core kinds in a narrow panel take the client column towards the left edge,
+    // leaving room for the clients' names (11 px bold, left of their nodes).
+    const kinds = new Set(hubs.map((h) => h.kind)).size;
+    const x1 = width - 70;
+    const edgeNameW = Math.max(...edge.map((a) => a.name.length)) * 6.8 + 22;
+    const colX = Math.max(edgeNameW, Math.min(Math.max(90, width * 0.22), x1 - (kinds - 1) * 70 - 80));
     // Spread below the counter, centred like the core column beside it.
     edge.forEach((a, i) => {
       const y = TOP + ((height - TOP) * (i + 1)) / (edge.length + 1);
@@ -90,8 +95,6 @@ export function layoutTopology(
     // Below the counter at the top left ("12 messages in flight"). Several core kinds
     // (api | stores | queue | workers) get ~70 px between columns where the panel allows,
     // moving the first column towards the clients (not past colX + 80).
-    const kinds = new Set(hubs.map((h) => h.kind)).size;
-    const x1 = width - 70;
     const x0 = Math.min(width - 80, colX + Math.max(140, width * 0.3));
     placeHubs(byHops(hubs, edge, links), nodes, {
       x0: Math.min(x0, Math.max(colX + 80, x1 - (kinds - 1) * 70)),
