@@ -26,9 +26,9 @@ function linksThroughNodes(
   return out;
 }
 
-/** A core node's name and state as a box (12 px bold name, about 7.4 px a character; state 13 px under it). */
+/** A core node's name and state as a box (12 px bold name, about 8 px a character; state 13 px under it). */
 function labelBox(n: NodeLayout, name: string) {
-  const w = name.length * 7.4;
+  const w = name.length * 8;
   const left = n.anchor === 'middle' ? n.lx - w / 2 : n.anchor === 'end' ? n.lx - w : n.lx;
   return { left, right: left + w, top: n.ly - 10, bottom: n.ly + 16 };
 }

@@ -12,8 +12,8 @@ const nameW = (a: ActorInfo) => a.name.length * 7.4 + 8;
  * Core actors in one column per kind (e.g. queue | consumers), centred in a box, columns
  * in the order of `hubs`. A column too tight for names under its nodes puts them beside
  * instead (the last column's to its right, all columns moved in so those names are not
- * cut at the panel's edge `right`). Where the names under two neighbouring columns would
- * run into each other, the second column's go above its nodes.
+ * cut at the panel's edge `right`). Where the names under a column would run into the
+ * column before it, they go above its nodes.
  */
 export function placeHubs(
   hubs: readonly ActorInfo[],
@@ -35,7 +35,7 @@ export function placeHubs(
     const last = k === kinds.length - 1 && kinds.length > 1;
     const side: Side = !tight ? 'below' : last ? 'right' : 'left';
     const r2 = tight ? Math.min(r, (step - 12) / 2) : r;
-    return { col, step, side: side as Side, r: Math.max(5, r2), w: Math.max(...col.map(nameW)) };
+    return { col, step, side, r: Math.max(5, r2) };
   });
   let x1 = box.x1;
   const end = columns[columns.length - 1]!;
@@ -44,15 +44,37 @@ export function placeHubs(
   const xs = kinds.map((_, k) =>
     kinds.length === 1 ? (box.x0 + x1) / 2 : box.x0 + ((x1 - box.x0) * k) / (kinds.length - 1),
   );
+  // Names and nodes placed so far, as boxes: a node whose name under it would cover one
+  // of them puts it above instead, if that side is clear.
+  const placed: Box[] = [];
   columns.forEach((c, k) => {
-    const prev = columns[k - 1];
-    if (c.side === 'below' && prev?.side === 'below' && xs[k]! - xs[k - 1]! < (c.w + prev.w) / 2)
-      c.side = 'above';
     c.col.forEach((a, i) => {
       const y = box.cy + (i - (c.col.length - 1) / 2) * c.step;
-      nodes.set(a.id, beside(a.id, xs[k]!, y, c.r, true, c.side));
+      const at = (side: Side) => beside(a.id, xs[k]!, y, c.r, true, side);
+      const free = (n: NodeLayout) => !placed.some((b) => meets(labelBox(n, a), b));
+      let n = at(c.side);
+      if (c.side === 'below' && !free(n) && free(at('above'))) n = at('above');
+      nodes.set(a.id, n);
+      placed.push(labelBox(n, a), { left: n.x - n.r, right: n.x + n.r, top: n.y - n.r, bottom: n.y + n.r });
     });
   });
+}
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const meets = (p: Box, q: Box) =>
+  p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom;
+
+/** A core node's name (12 px bold, about 8 px a character in the widest system fonts) and state under it. */
+function labelBox(n: NodeLayout, a: ActorInfo): Box {
+  const w = a.name.length * 8 + 4;
+  const left = n.anchor === 'middle' ? n.lx - w / 2 : n.anchor === 'end' ? n.lx - w : n.lx;
+  return { left, right: left + w, top: n.ly - 11, bottom: n.ly + 17 };
 }
 
 type Side = 'left' | 'right' | 'below' | 'above';

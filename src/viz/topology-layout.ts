@@ -85,7 +85,7 @@ export function layoutTopology(
     // leaving room for the clients' names (11 px bold, left of their nodes).
     const kinds = new Set(hubs.map((h) => h.kind)).size;
     const x1 = width - 70;
-    const edgeNameW = Math.max(...edge.map((a) => a.name.length)) * 6.8 + 22;
+    const edgeNameW = Math.max(...edge.map((a) => a.name.length)) * 7.6 + 26;
     const colX = Math.max(edgeNameW, Math.min(Math.max(90, width * 0.22), x1 - (kinds - 1) * 70 - 80));
     // Spread below the counter, centred like the core column beside it.
     edge.forEach((a, i) => {
