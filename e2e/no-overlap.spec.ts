@@ -35,9 +35,6 @@ test.describe('every lesson on a phone in dark mode', () => {
     }) => {
       // The heaviest lessons take a while to run on a busy machine.
       test.setTimeout(120_000);
-      // Known: on a phone the consumers' names (a middle column, beside its nodes) run into
-      // the broker's name in the message-stream topology. Remove when the layout fixes it.
-      test.fail(id === 'message-stream', 'consumer names over the broker name at 390 px');
       const lesson = new LessonPage(page);
       await page.goto(`./#/lesson/${id}`);
       await page.waitForFunction(() => window.__playground?.ready === true, null, { timeout: 90_000 });
