@@ -1,4 +1,6 @@
+import { lessonEntries } from '../lessons/manifest';
 import { expect, test } from './fixtures';
+import { overflowingViews } from './overflow';
 import { overlappingTexts } from './overlap';
 import { LessonPage } from './pages/LessonPage';
 
@@ -23,6 +25,28 @@ for (const size of [
       await lesson.expandCrowd(`${clients} clients`);
       expect(await overlappingTexts(page)).toEqual([]);
     });
+
+test.describe('every lesson on a phone in dark mode', () => {
+  test.use({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+  for (const { id, title } of lessonEntries)
+    test(`${id}: mid-run, no texts overlap and every view fits the screen`, async ({
+      page,
+      consoleErrors: _,
+    }) => {
+      // The heaviest lessons take a while to run on a busy machine.
+      test.setTimeout(120_000);
+      const lesson = new LessonPage(page);
+      await page.goto(`./#/lesson/${id}`);
+      await page.waitForFunction(() => window.__playground?.ready === true, null, { timeout: 90_000 });
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+      // Two fifths into the run: messages in flight, the charts part drawn.
+      const { durationMs } = await page.evaluate(() => window.__playground!.playback());
+      await lesson.timeline.fill(String(Math.round(durationMs * 0.4)));
+      await expect(lesson.time).not.toHaveText(/^0 ms/);
+      expect(await overlappingTexts(page)).toEqual([]);
+      expect(await overflowingViews(page)).toEqual([]);
+    });
+});
 
 test('the overlap check finds texts drawn over each other', async ({ page, consoleErrors: _ }) => {
   const lesson = new LessonPage(page);
@@ -49,4 +73,19 @@ test('the overlap check finds texts drawn over each other', async ({ page, conso
   const found = await overlappingTexts(page);
   expect(found).toContain('fixture one / fixture two');
   expect(found.some((p) => p.startsWith('BUTTON') && p.includes(' / BUTTON'))).toBe(true);
+});
+
+test('the overflow check finds a view wider than the screen', async ({ page, consoleErrors: _ }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const lesson = new LessonPage(page);
+  await lesson.open();
+  expect(await overflowingViews(page)).toEqual([]);
+  // A deliberately overflowing fixture: one view's drawing made wider than the phone.
+  await page.evaluate(() => {
+    const svg = document.querySelector<SVGSVGElement>('figure.view svg')!;
+    svg.style.width = '900px';
+    svg.style.maxWidth = 'none';
+  });
+  const found = await overflowingViews(page);
+  expect(found.some((p) => / a svg 900 px wide in /.test(p))).toBe(true);
 });

@@ -24,3 +24,17 @@ export function fmtTime(ms: number): string {
   const s = Math.round((ms - min * 60_000) / 1000);
   return s ? `${min} min ${s} s` : `${min} min`;
 }
+
+/**
+ * Virtual time on a narrow axis: as fmtTime below a minute, then minutes:seconds with a
+ * tenth where the tick has one ("2:44.8", "3:05"), so ticks a fraction of a second apart
+ * late in a run stay distinct and short.
+ */
+export function fmtAxisTime(ms: number): string {
+  if (ms < 60_000) return fmtTime(ms);
+  const tenths = Math.round(ms / 100);
+  const min = Math.floor(tenths / 600);
+  const sec = (tenths - min * 600) / 10;
+  const text = tenths % 10 ? sec.toFixed(1) : String(sec);
+  return `${min}:${text.padStart(sec < 10 ? text.length + 1 : text.length, '0')}`;
+}

@@ -1,6 +1,6 @@
 import type { scaleLinear, Selection } from 'd3';
 import type { ActorInfo } from '../engine/sim';
-import { fmtTime } from './format';
+import { fmtAxisTime } from './format';
 import { css } from './theme';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
@@ -83,7 +83,7 @@ export function drawAxis(
         .attr('text-anchor', 'end')
         .attr('font-size', 10)
         .style('fill', css.muted)
-        .text((d) => fmtTime(d));
+        .text((d) => fmtAxisTime(d));
       return tick;
     })
     .attr('transform', (d) => `translate(0,${y(d)})`);

@@ -1,5 +1,6 @@
 import type { MachineGraph } from '../lesson/machine-graph';
 import { addArrowMarker, createSvg, setLabel, sizeOf, uid } from './dom';
+import { labelsToHide, quadOf } from './label-collide';
 import { layoutStatechart } from './statechart-layout';
 import { css, prefersReducedMotion } from './theme';
 import type { ViewHandle } from './view';
@@ -97,6 +98,28 @@ export function mountStatechart(
     .style('stroke', css.panel)
     .style('stroke-width', 4)
     .text((e) => e.label);
+  edges.append('title').text((e) => e.label);
+  hideCrowdedEvents();
+
+  /**
+   * Event names drawn over a state's name or another event's (a busy machine laid out
+   * small) give way, state names first; a hidden one stays on its arrow's tooltip. One
+   * scale applies to the whole drawing, so what overlaps here overlaps at any size.
+   */
+  function hideCrowdedEvents(): void {
+    const states = boxes.select<SVGTextElement>('text').nodes();
+    const events = edges.select<SVGTextElement>('text').nodes();
+    const at = (t: SVGTextElement, dx = 0, dy = 0) => {
+      const b = t.getBBox?.();
+      return b ? quadOf(b, { a: 1, b: 0, c: 0, d: 1, e: dx, f: dy }, 1) : [];
+    };
+    const quads = [
+      ...states.map((t, i) => at(t, layout.boxes[i]!.x, layout.boxes[i]!.y)),
+      ...events.map((t) => at(t)),
+    ];
+    const hide = labelsToHide(quads, [], (i) => i < states.length);
+    events.forEach((t, i) => (t.style.display = hide.has(states.length + i) ? 'none' : ''));
+  }
 
   function resize(): void {
     const { width, height } = sizeOf(el);

@@ -45,7 +45,10 @@ export function declutter(
     n.state = '\u0000';
     quads.push(inView(n.labels.node() as SVGGraphicsElement) ?? []);
   }
-  const hide = labelsToHide(quads, obstacles, (i) => ordered[i]!.layout.hub);
+  // Core names under or above their nodes always show; a core name beside its node (a tall
+  // column of them) gives way like any other where it would cover one.
+  const always = (i: number) => ordered[i]!.layout.hub && ordered[i]!.layout.anchor === 'middle';
+  const hide = labelsToHide(quads, obstacles, always);
   const boxes: Box[] = [];
   ordered.forEach((n, i) => {
     n.labels.style('display', hide.has(i) ? 'none' : '');

@@ -1,5 +1,8 @@
 import type { ActorInfo } from '../engine/sim';
+import { byHops, hubLabelsClash, placeHubs } from './topology-columns';
+import { beside, radial } from './topology-label-place';
 import { placeLayered } from './topology-layered';
+import { placeDenseRings, placePeers } from './topology-rings';
 import { homeHubs, sectorHubPositions, type LinkWeight } from './topology-sectors';
 
 /** Where a node's text goes: beside it (horizontal, up to two lines), along its ray (rotated), or nowhere (dense). */
@@ -29,16 +32,24 @@ export interface TopologyLayout {
   height: number;
 }
 
-/** Kinds that sit at the edge of a system (they start requests); the others are its core. */
-const EDGE_KIND = /client|user|browser|tab|producer|sensor|device|caller/i;
+/**
+ * Kinds that sit at the edge of a system (they start requests); the others are its core.
+ * Whole words of the kind ("browserTab", "user-agent", "clients"), so a "database" is no "tab".
+ */
+const EDGE_WORDS = new Set(['client', 'user', 'browser', 'tab', 'producer', 'sensor', 'device', 'caller']);
+const edgeKind = (kind: string) =>
+  kind
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .some((w) => EDGE_WORDS.has(w) || EDGE_WORDS.has(w.replace(/s$/, '')));
 export const DENSE_ABOVE = 60;
-/** Room the in-flight counter takes at the top left; height of a core node's two label lines. */
+/** Room the in-flight counter takes at the top left. */
 const TOP = 34;
-const HUB_LABEL_H = 30;
 const COLUMN_MAX = 8;
 
 export function isEdgeActor(kindCounts: Map<string, number>, kind: string): boolean {
-  return EDGE_KIND.test(kind) || (kindCounts.get(kind) ?? 0) > 12;
+  return edgeKind(kind) || (kindCounts.get(kind) ?? 0) > 12;
 }
 
 const natural = (a: ActorInfo, b: ActorInfo) =>
@@ -70,7 +81,12 @@ export function layoutTopology(
   const maxLines = Math.floor((height - 30) / 40);
   if (edge.length > 0 && edge.length <= Math.min(COLUMN_MAX, maxLines)) {
     // Few clients: a column on the left, the core on the right; reads like a request diagram.
-    const colX = Math.max(90, width * 0.22);
+    // Several core kinds in a narrow panel take the client column towards the left edge,
+    // leaving room for the clients' names (11 px bold, left of their nodes).
+    const kinds = new Set(hubs.map((h) => h.kind)).size;
+    const x1 = width - 70;
+    const edgeNameW = Math.max(...edge.map((a) => a.name.length)) * 7.6 + 26;
+    const colX = Math.max(edgeNameW, Math.min(Math.max(90, width * 0.22), x1 - (kinds - 1) * 70 - 80));
     // Spread below the counter, centred like the core column beside it.
     edge.forEach((a, i) => {
       const y = TOP + ((height - TOP) * (i + 1)) / (edge.length + 1);
@@ -79,10 +95,8 @@ export function layoutTopology(
     // Below the counter at the top left ("12 messages in flight"). Several core kinds
     // (api | stores | queue | workers) get ~70 px between columns where the panel allows,
     // moving the first column towards the clients (not past colX + 80).
-    const kinds = new Set(hubs.map((h) => h.kind)).size;
-    const x1 = width - 70;
     const x0 = Math.min(width - 80, colX + Math.max(140, width * 0.3));
-    placeHubs(hubs, nodes, {
+    placeHubs(byHops(hubs, edge, links), nodes, {
       x0: Math.min(x0, Math.max(colX + 80, x1 - (kinds - 1) * 70)),
       x1,
       cy: (height + TOP) / 2,
@@ -96,7 +110,7 @@ export function layoutTopology(
     hubs.length > 0 &&
     edge.length > 0 &&
     edge.length <= DENSE_ABOVE &&
-    !edge.some((a) => EDGE_KIND.test(a.kind))
+    !edge.some((a) => edgeKind(a.kind))
   ) {
     placeLayered(hubs, edge, nodes, width, height);
     return { nodes, dense: false, width, height };
@@ -137,203 +151,4 @@ export function layoutTopology(
   placeDenseRings(edge, nodes, cx, cy, half - 8, Math.max(60, half * 0.45));
   placeHubs(hubs, nodes, { x0: cx - half * 0.25, x1: cx + half * 0.25, cy, height: half * 0.7 });
   return { nodes, dense, width, height };
-}
-
-function beside(
-  id: number,
-  x: number,
-  y: number,
-  r: number,
-  hub: boolean,
-  side: 'left' | 'right' | 'below',
-): NodeLayout {
-  const gap = r + 6;
-  if (side === 'below')
-    return {
-      id,
-      x,
-      y,
-      r,
-      hub,
-      label: 'beside',
-      lx: x,
-      ly: y + gap + 8,
-      anchor: 'middle',
-      rotate: 0,
-      withState: 'below',
-    };
-  const left = side === 'left';
-  return {
-    id,
-    x,
-    y,
-    r,
-    hub,
-    label: 'beside',
-    lx: left ? x - gap : x + gap,
-    ly: y - 2,
-    anchor: left ? 'end' : 'start',
-    rotate: 0,
-    withState: 'below',
-  };
-}
-
-function radial(
-  id: number,
-  x: number,
-  y: number,
-  r: number,
-  th: number,
-  withState: NodeLayout['withState'],
-): NodeLayout {
-  const deg = (th * 180) / Math.PI;
-  const c = Math.cos(th);
-  const s = Math.sin(th);
-  const flip = c < 0; // keep text upright on the left half
-  return {
-    id,
-    x,
-    y,
-    r,
-    hub: false,
-    label: 'radial',
-    lx: x + c * (r + 5),
-    ly: y + s * (r + 5),
-    anchor: flip ? 'end' : 'start',
-    rotate: flip ? deg - 180 : deg,
-    withState,
-  };
-}
-
-/**
- * Core actors in one column per kind (e.g. queue | consumers), centred in a box. A column
- * too tight for names under its nodes puts them beside instead (the last column's to its
- * right, moved in so they are not cut at the panel's edge `right`).
- */
-function placeHubs(
-  hubs: readonly ActorInfo[],
-  nodes: Map<number, NodeLayout>,
-  box: { x0: number; x1: number; cy: number; height: number; right?: number },
-): void {
-  const kinds = [...new Set(hubs.map((h) => h.kind))];
-  kinds.forEach((kind, k) => {
-    const col = hubs.filter((h) => h.kind === kind);
-    let x =
-      kinds.length === 1 ? (box.x0 + box.x1) / 2 : box.x0 + ((box.x1 - box.x0) * k) / (kinds.length - 1);
-    const step = Math.min(78, box.height / Math.max(1, col.length));
-    // Nodes no wider than their column's share of the box, so neighbouring columns do not touch.
-    const across = kinds.length > 1 ? (box.x1 - box.x0) / (kinds.length - 1) : Infinity;
-    const r = Math.max(8, Math.min(22, step * 0.3, across * 0.3));
-    const tight = col.length > 1 && step < 2 * r + 10 + HUB_LABEL_H;
-    const last = k === kinds.length - 1 && kinds.length > 1;
-    const side = !tight ? 'below' : last ? 'right' : 'left';
-    const r2 = tight ? Math.min(r, (step - 12) / 2) : r;
-    if (tight && last && box.right !== undefined) {
-      const labelW = Math.max(...col.map((a) => a.name.length)) * 7.4;
-      x = Math.min(x, box.right - labelW - r2 - 16);
-    }
-    col.forEach((a, i) => {
-      const y = box.cy + (i - (col.length - 1) / 2) * step;
-      nodes.set(a.id, beside(a.id, x, y, Math.max(5, r2), true, side));
-    });
-  });
-}
-
-/** Whether any two core actors' names (12 px bold, under their nodes) would overlap. */
-function hubLabelsClash(hubs: readonly ActorInfo[], nodes: Map<number, NodeLayout>): boolean {
-  const w = (a: ActorInfo) => a.name.length * 7.4 + 8;
-  return hubs.some((a, i) =>
-    hubs.slice(i + 1).some((b) => {
-      const p = nodes.get(a.id)!;
-      const q = nodes.get(b.id)!;
-      return Math.abs(p.x - q.x) < (w(a) + w(b)) / 2 && Math.abs(p.y - q.y) < HUB_LABEL_H + 2 * p.r;
-    }),
-  );
-}
-
-function placePeers(
-  peers: readonly ActorInfo[],
-  nodes: Map<number, NodeLayout>,
-  cx: number,
-  cy: number,
-  R: number,
-): void {
-  if (peers.length <= 3) {
-    placeHubs(
-      peers.map((p) => ({ ...p, kind: `${p.id}` })),
-      nodes,
-      { x0: cx - R, x1: cx + R, cy, height: R },
-    );
-    return;
-  }
-  peers.forEach((a, i) => {
-    const th = -Math.PI / 2 + (2 * Math.PI * i) / peers.length;
-    const x = cx + R * Math.cos(th);
-    const y = cy + R * Math.sin(th);
-    const c = Math.cos(th);
-    nodes.set(a.id, beside(a.id, x, y, 18, true, c > 0.35 ? 'right' : c < -0.35 ? 'left' : 'below'));
-  });
-}
-
-/** Concentric rings filled outermost first, with the largest dot size that still fits them all. */
-function placeDenseRings(
-  edge: readonly ActorInfo[],
-  nodes: Map<number, NodeLayout>,
-  cx: number,
-  cy: number,
-  outer: number,
-  inner: number,
-): void {
-  let r = 5;
-  let rings: { rho: number; cap: number }[] = [];
-  for (; r >= 1; r -= 0.5) {
-    rings = [];
-    let total = 0;
-    for (let rho = outer - r; rho >= inner && total < edge.length; rho -= 2 * r + 2) {
-      const cap = Math.floor((2 * Math.PI * rho) / (2 * r + 1.5));
-      rings.push({ rho, cap });
-      total += cap;
-    }
-    if (total >= edge.length) break;
-  }
-  let i = 0;
-  rings.forEach((ring, k) => {
-    const take = Math.min(ring.cap, edge.length - i);
-    const offset = k * 0.37; // stagger rings so dots do not line up radially
-    for (let j = 0; j < take; j++, i++) {
-      const th = Math.PI + offset + (2 * Math.PI * j) / take;
-      const a = edge[i] as ActorInfo;
-      nodes.set(a.id, {
-        id: a.id,
-        x: cx + ring.rho * Math.cos(th),
-        y: cy + ring.rho * Math.sin(th),
-        r: Math.max(1, r),
-        hub: false,
-        label: 'none',
-        lx: 0,
-        ly: 0,
-        anchor: 'middle',
-        rotate: 0,
-        withState: 'none',
-      });
-    }
-  });
-  // Whatever did not fit (a tiny container) shares the innermost ring rather than vanishing.
-  for (; i < edge.length; i++) {
-    const a = edge[i] as ActorInfo;
-    const th = (2 * Math.PI * i) / edge.length;
-    nodes.set(a.id, {
-      id: a.id,
-      x: cx + inner * Math.cos(th),
-      y: cy + inner * Math.sin(th),
-      r: 1,
-      hub: false,
-      label: 'none',
-      lx: 0,
-      ly: 0,
-      anchor: 'middle',
-      rotate: 0,
-      withState: 'none',
-    });
-  }
 }
