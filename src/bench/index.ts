@@ -2,6 +2,7 @@ import { schedulerBench, transitionBench } from './engine-bench';
 import { appBench } from './app-bench';
 import { largestRunsBench, pollingHourBench, traceMemoryBench } from './lesson-bench';
 import { hardenRealm } from '../sandbox/realm';
+import { suggestionsBench } from './suggestions';
 
 /**
  * `npm run bench`: engine and lesson figures. Every target is a ratio measured in
@@ -14,6 +15,11 @@ export async function main(): Promise<number> {
     // As in the worker: learner code runs on a locked-down realm.
     hardenRealm();
     print(await largestRunsBench(only));
+    return 0;
+  }
+  if (process.argv.includes('--suggestions')) {
+    hardenRealm();
+    print(await suggestionsBench(only));
     return 0;
   }
   print(schedulerBench());
