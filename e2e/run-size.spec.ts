@@ -63,4 +63,22 @@ test('a run too long to animate whole runs in aggregate mode, says so, and stays
   );
   expect(peak).toBeGreaterThan(0);
   expect(peak).toBeLessThan(1e9);
+
+  // The timeline says where the trace stops: past that point its track is hatched and labelled.
+  const traceEnd = run!.traceEndsAtMs!;
+  expect(traceEnd).toBeLessThan(150_000);
+  await expect(page.getByTestId('metrics-only-track')).toContainText(/metrics only after t = \d/);
+  // Scrubbed past it, the page says there is nothing to animate there, instead of a frozen picture.
+  await lesson.timeline.fill(String(Math.round((traceEnd + 150_000) / 2)));
+  await expect(page.getByTestId('metrics-only-note')).toContainText(/kept no trace/);
+  await expect(page.getByTestId('in-flight').first()).toContainText(/No trace at/);
+  await page.screenshot({ path: info.outputPath('aggregate-past-trace.png') });
+  // Played from just before the trace's end, playback stops at it.
+  await lesson.timeline.fill(String(Math.round(traceEnd - 300)));
+  await expect(page.getByTestId('metrics-only-note')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect
+    .poll(() => page.evaluate(() => window.__playground!.playback().playing), { timeout: 30_000 })
+    .toBe(false);
+  expect(Math.abs((await lesson.t()) - traceEnd)).toBeLessThan(1);
 });
