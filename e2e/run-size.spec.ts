@@ -26,8 +26,8 @@ test('a run too long to animate whole runs in aggregate mode, says so, and stays
   test.setTimeout(600_000);
   const lesson = new LessonPage(page);
   await lesson.open('polling');
-  await lesson.afterRun(() => lesson.setKnob('Poll interval (ms)', '50'));
-  await lesson.afterRun(() => lesson.setKnob('Duration (ms)', '150000'));
+  await lesson.afterRun(() => lesson.setKnob('Poll interval (ms)', '50'), 90_000);
+  await lesson.afterRun(() => lesson.setKnob('Duration (ms)', '150000'), 90_000);
   // 1,000 tabs polling every 50 ms for 150 s: about 5.6 M trace events, past the 4 M the page keeps.
   const before = await lesson.runCount();
   await lesson.setKnob('Clients (clients)', '1000');
