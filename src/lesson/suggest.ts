@@ -58,8 +58,8 @@ export function suggestedValue(
 export type Pilot = (params: Record<string, ParamValue>) => number;
 
 /**
- * The knob values a refusal suggests, each checked by a pilot of the run with that value
- * when `pilot` is given: work is seldom proportional to a knob (a fixed part, a link that
+ * The knob values a refusal suggests, each checked by the lesson's estimate if it has one,
+ * else by a pilot of the run with that value when `pilot` is given: work is seldom proportional to a knob (a fixed part, a link that
  * caps deliveries, connections that stop growing at six), so a guess whose pilot is still
  * refused is corrected along the line through the two projections (secant), at most a
  * few times. A knob no checked value fits is left out. Knobs the lesson declares in
@@ -82,7 +82,9 @@ export function checkedSuggestions(
     const value = params[name];
     if (!spec || spec.kind !== 'number' || typeof value !== 'number') continue;
     let guess = suggestedValue(spec, name, params, measured, target, estimate);
-    if (guess === undefined || !pilot) {
+    // A lesson's closed-form estimate has checked the guess already (its tests hold it
+    // above the work runs do); a pilot of a heavy lesson would cost many seconds more.
+    if (guess === undefined || !pilot || estimate) {
       if (guess !== undefined) out.push({ knob: name, from: value, to: guess });
       continue;
     }
