@@ -88,7 +88,7 @@ export function checkedSuggestions(
       if (guess !== undefined) out.push({ knob: name, from: value, to: guess });
       continue;
     }
-    let [x0, p0] = [value, Math.max(measured, estimate?.(params) ?? 0)];
+    let [x0, p0] = [value, measured];
     let found: number | undefined;
     for (let tries = 0; tries < 3 && pilots > 0 && guess !== undefined; tries++) {
       pilots--;
