@@ -26,8 +26,8 @@ test('a run too long to animate whole runs in aggregate mode, says so, and stays
   test.setTimeout(600_000);
   const lesson = new LessonPage(page);
   await lesson.open('polling');
-  await lesson.afterRun(() => lesson.setKnob('Poll interval (ms)', '50'));
-  await lesson.afterRun(() => lesson.setKnob('Duration (ms)', '150000'));
+  await lesson.afterRun(() => lesson.setKnob('Poll interval (ms)', '50'), 90_000);
+  await lesson.afterRun(() => lesson.setKnob('Duration (ms)', '150000'), 90_000);
   // 1,000 tabs polling every 50 ms for 150 s: about 5.6 M trace events, past the 4 M the page keeps.
   const before = await lesson.runCount();
   await lesson.setKnob('Clients (clients)', '1000');
@@ -63,4 +63,26 @@ test('a run too long to animate whole runs in aggregate mode, says so, and stays
   );
   expect(peak).toBeGreaterThan(0);
   expect(peak).toBeLessThan(1e9);
+
+  // The timeline says where the trace stops: past that point its track is hatched and labelled.
+  const track = page.getByTestId('metrics-only-track');
+  await expect(track).toContainText(/metrics only after t = (\d+ min )?[\d.]+ s/);
+  const [, min, sec] = /t = (?:(\d+) min )?([\d.]+) s/.exec((await track.textContent()) ?? '')!;
+  const traceEnd = Number(min ?? 0) * 60_000 + Number(sec) * 1000;
+  expect(traceEnd).toBeGreaterThan(10_000);
+  expect(traceEnd).toBeLessThan(150_000);
+  // Scrubbed past it, the page says there is nothing to animate there, instead of a frozen picture.
+  await lesson.timeline.fill(String(Math.round((traceEnd + 150_000) / 2)));
+  await expect(page.getByTestId('metrics-only-note')).toContainText(/kept no trace/);
+  await expect(page.getByTestId('in-flight').first()).toContainText(/No trace at/);
+  await page.screenshot({ path: info.outputPath('aggregate-past-trace.png') });
+  // Played from just before the trace's end, playback stops at it.
+  await lesson.timeline.fill(String(Math.round(traceEnd - 300)));
+  await expect(page.getByTestId('metrics-only-note')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect
+    .poll(() => page.evaluate(() => window.__playground!.playback().playing), { timeout: 30_000 })
+    .toBe(false);
+  // (the label rounds to a tenth of a second)
+  expect(Math.abs((await lesson.t()) - traceEnd)).toBeLessThanOrEqual(100);
 });

@@ -12,11 +12,11 @@ export { websocketsParams } from './content';
 
 /** The WebSockets lesson as the worker and the CLI run it. */
 export default defineLesson(content, {
-  // CPU per engine event relative to a polling event is 9 (src/lesson/budget.ts, measured at the
-  // heaviest knobs); doubled because memory binds first: at 100 clients × 100 messages/s the
-  // server's send buffers hold every queued frame (about 1.9 MB of heap a virtual second; 754 MB
-  // at 395 s), and 18 keeps the largest accepted run near 200 s, well under 1 GB.
-  workCost: 18,
+  // CPU per engine event relative to a polling event (src/lesson/budget.ts, measured at the
+  // heaviest knobs: 100 clients × 100 messages/s of 100 kB). The send buffers queue one shared
+  // frame per broadcast, so memory no longer binds first: 196 virtual s hold 98 MB of heap
+  // (RSS 269 MB without the trace, 443 MB with it; one frame object per recipient held 512 MB more).
+  workCost: 9,
   workKnobs: ['clients', 'messagesPerSecond'],
   machines: { client: clientMachine, server: serverMachine },
   build: (sim, params, learner: WebSocketsApi) => buildWebSockets(sim, params, learner),

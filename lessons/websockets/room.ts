@@ -12,7 +12,7 @@ import {
 } from '../../src/kit/protocol/websocket';
 import type { websocketsMetrics } from './metrics';
 import type { ServerIO } from './model';
-import { SendBuffer } from '../../src/kit/transport/send-buffer';
+import { SendBuffer, type OutFrame } from '../../src/kit/transport/send-buffer';
 
 import type { Role } from './roles';
 
@@ -66,18 +66,19 @@ export function createRoom(
     m.set('openConnections', conns.size);
     m.set('serverMemoryBytes', conns.size * cfg.connectionMemoryBytes + buffered);
   };
+  /** Queues a frame on a connection (a broadcast queues one shared frame on every connection). */
+  const queue = (c: Conn, f: OutFrame) => {
+    m.inc('framesSent');
+    m.inc('bytesOnWire', f.bytes);
+    c.buffer.push(f);
+  };
   const frame = (
     c: Conn,
     type: string,
     payload: number,
     label: string,
     extra: Record<string, unknown> = {},
-  ) => {
-    const bytes = frameBytes(payload, false);
-    m.inc('framesSent');
-    m.inc('bytesOnWire', bytes);
-    c.buffer.push({ bytes, label, event: { type, ...extra } });
-  };
+  ) => queue(c, { bytes: frameBytes(payload, false), label, event: { type, ...extra } });
 
   /** The connection is gone from the server: its state and buffers are freed. */
   const release = (c: Conn, why: string) => {
@@ -148,6 +149,11 @@ export function createRoom(
       if (!conns.has(sender)) return;
       const payload = cfg.settings.messageBytes;
       const bytes = frameBytes(payload, false);
+      // One frame object for every recipient: each send buffer queues a reference to it
+      // (the bytes each buffer holds are still counted per connection). A Node server
+      // writing one Buffer to many sockets likewise queues references to the same bytes
+      // (stream.Writable keeps the chunk it was given until it is flushed).
+      let text: OutFrame | undefined;
       for (const c of [...conns.values()]) {
         if (c.client === sender || c.closing) continue;
         const view: ClientConnection = {
@@ -159,7 +165,8 @@ export function createRoom(
           openForMs: sim.now - c.openedAt,
         };
         const action = checkAction(learner.onBroadcast(view, cfg.settings));
-        if (action === 'send') frame(c, 'TEXT', payload, `text (${bytes} B)`, { postedAt });
+        if (action === 'send')
+          queue(c, (text ??= { bytes, label: `text (${bytes} B)`, event: { type: 'TEXT', postedAt } }));
         else if (action === 'disconnect') disconnect(c);
         else {
           c.dropped++;

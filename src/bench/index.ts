@@ -3,6 +3,7 @@ import { appBench } from './app-bench';
 import { largestRunsBench, pollingHourBench, traceMemoryBench } from './lesson-bench';
 import { hardenRealm } from '../sandbox/realm';
 import { shardingScaleBench } from './sharding-bench';
+import { suggestionsBench } from './suggestions';
 
 /**
  * `npm run bench`: engine and lesson figures. Every target is a ratio measured in
@@ -16,6 +17,11 @@ export async function main(): Promise<number> {
     hardenRealm();
     print(await largestRunsBench(only));
     if (!only || only === 'sharding-routers') print(await shardingScaleBench());
+    return 0;
+  }
+  if (process.argv.includes('--suggestions')) {
+    hardenRealm();
+    print(await suggestionsBench(only));
     return 0;
   }
   print(schedulerBench());

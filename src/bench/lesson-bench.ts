@@ -4,6 +4,7 @@ import { loadLesson } from '../../lessons/registry';
 import { runLesson } from '../lesson/run';
 import { TraceRecorder, EventKind } from '../engine/trace';
 import { verdict } from './measure';
+import { allKnobsAtMax, LARGEST } from './largest';
 
 /**
  * (c) The benchmark case: polling, 1,000 clients short-polling every second for 1 hour
@@ -53,19 +54,6 @@ export function traceMemoryBench(): string[] {
 }
 
 /**
- * The heaviest knob settings of a lesson, before the budget trims them: the hand-picked ones
- * below where every knob at its maximum is not the heaviest (a shorter poll interval is more
- * work), else every numeric knob at its maximum.
- */
-export const LARGEST: Record<string, Record<string, number | string>> = {
-  polling: { clients: 1000, pollIntervalMs: 50, eventsPerSecond: 50, durationMs: 3_600_000 },
-  sse: { clients: 200, tabs: 120, eventsPerSecond: 50, durationMs: 3_600_000 },
-  websockets: { clients: 100, messagesPerSecond: 100, messageBytes: 100_000, durationMs: 3_600_000 },
-  'realtime-compare': { clients: 50, tickerUpdatesPerSecond: 50, durationMs: 3_600_000 },
-  'sharding-routers': { keys: 1_000_000, shards: 64, requestsPerSecond: 10_000, durationMs: 600_000 },
-};
-
-/**
  * (e) For each lesson: its heaviest knobs (refused, and how fast), then the largest run
  * the budget accepts with them (durationMs as the refusal suggests), with its wall time,
  * CPU time and memory (trace on, as in the page).
@@ -101,14 +89,5 @@ export async function largestRunsBench(only?: string): Promise<string[]> {
       `(e) ${id}: heaviest knobs refused in ${(refusedMs / 1000).toFixed(1)} s; largest accepted (durationMs ${suggested}): ${(wall / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s cpu, ${r.diagnostics.length ? `stopped: ${r.diagnostics[0]!.kind}` : 'finished'}, mode ${r.mode}, trace ${r.trace.length.toLocaleString('en-US')} events${r.traceEndsAtMs !== undefined ? ` (cut at ${r.traceEndsAtMs} ms)` : ''}, heap+buffers ${mb(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers)} more, rss ${mb(after.rss)}`,
     );
   }
-  return out;
-}
-
-function allKnobsAtMax(
-  specs: Readonly<Record<string, { kind: string; max?: number }>>,
-): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [name, spec] of Object.entries(specs))
-    if (spec.kind === 'number' && spec.max !== undefined) out[name] = spec.max;
   return out;
 }

@@ -5,6 +5,7 @@ import { EventKind, TraceRecorder } from '../engine/trace';
 import { budgetMessage, WORK_BUDGET, WorkProjector } from './budget';
 import { numberParam } from './params';
 import { runLesson } from './run';
+import { checkedSuggestions } from './suggest';
 
 const polling = (await loadLesson('polling'))!;
 
@@ -58,14 +59,15 @@ describe('work budget', () => {
     const specs = {
       rate: numberParam({ label: 'Rate', default: 100, min: 1, max: 100, unit: 'msg/s', help: 'h' }),
     };
-    const msg = budgetMessage(specs, { rate: 100 }, WORK_BUDGET * 6.37, ['rate']);
+    const projected = WORK_BUDGET * 6.37;
+    const msg = budgetMessage(projected, checkedSuggestions(specs, { rate: 100 }, projected, ['rate']));
     expect(msg).toMatch(/lower rate from 100 to 10\.98 or less/);
   });
 
   test('the message suggests declared work knobs first, rounded to their step, and durationMs', () => {
-    const msg = budgetMessage(polling.params, { clients: 1000, durationMs: 3_600_000 }, WORK_BUDGET * 4, [
-      'clients',
-    ]);
+    const params = { clients: 1000, durationMs: 3_600_000 };
+    const projected = WORK_BUDGET * 4;
+    const msg = budgetMessage(projected, checkedSuggestions(polling.params, params, projected, ['clients']));
     expect(msg).toMatch(
       /lower clients from 1000 to 175 or less, or durationMs from 3600000 to 630000 or less/,
     );

@@ -1,4 +1,4 @@
-import type { NumberParam, ParamSpecs, ParamValue } from './params';
+import type { ParamValue } from './params';
 
 /**
  * How much work one run may do. The unit is one engine event of the polling lesson
@@ -30,26 +30,55 @@ export const PILOT_TO = 0.005;
 export const PILOT_FROM_WORK = 150_000;
 export const PILOT_TO_WORK = 300_000;
 
-/** Projects a run's total work from the part done so far (deterministic: virtual time and event counts only). */
+/**
+ * Projects a run's total work from the part done so far (deterministic: virtual time and
+ * event counts only). The first verdict comes after the pilot; from then on the rate is
+ * the most recent window's (a quarter to three eighths of the time since the pilot began),
+ * not the pilot's, so a run that gets busier as it goes is refused as soon as that shows.
+ * A lesson's closed-form estimate (`floor`) is the least the projection says: it knows
+ * about the steady state before the run reaches it.
+ */
 export class WorkProjector {
   private mark: { done: number; now: number } | undefined;
+  private window: { done: number; now: number }[] = [];
+  /** The pilot's (then the latest window's) projection, without the floor. */
+  measured: number | undefined;
+
   constructor(
     private readonly durationMs: number,
     private readonly budget = WORK_BUDGET,
+    private readonly floor = 0,
   ) {}
 
   /** The projected total work, or undefined while too early to tell. */
   projected(done: number, now: number): number | undefined {
     if (done > this.budget) return done;
+    if (this.floor > this.budget) return this.floor;
     const d = this.durationMs;
     if (this.mark === undefined) {
       if (now >= d * PILOT_FROM || done >= PILOT_FROM_WORK) this.mark = { done, now };
       return undefined;
     }
-    const early = now < d * PILOT_TO && done < this.mark.done + (PILOT_TO_WORK - PILOT_FROM_WORK);
-    if (early || now <= this.mark.now) return undefined;
-    const rate = (done - this.mark.done) / (now - this.mark.now);
-    return done + rate * Math.max(0, d - now);
+    if (this.window.length === 0) {
+      const early = now < d * PILOT_TO && done < this.mark.done + (PILOT_TO_WORK - PILOT_FROM_WORK);
+      if (early || now <= this.mark.now) return undefined;
+      this.window.push(this.mark);
+    }
+    this.slide(done, now);
+    const from = this.window[0]!;
+    if (now <= from.now) return this.measured === undefined ? undefined : Math.max(this.floor, this.measured);
+    const rate = (done - from.done) / (now - from.now);
+    this.measured = done + rate * Math.max(0, d - now);
+    return Math.max(this.floor, this.measured);
+  }
+
+  /** Keeps up to three checkpoints, each a span of an eighth of the time since the pilot began. */
+  private slide(done: number, now: number): void {
+    const w = this.window;
+    const span = (now - this.mark!.now) / 8;
+    if (now - w[w.length - 1]!.now < span) return;
+    w.push({ done, now });
+    if (w.length > 3) w.shift();
   }
 }
 
@@ -64,42 +93,17 @@ export class BudgetExceeded extends Error {
   }
 }
 
-function lowered(spec: NumberParam, value: number, factor: number): number | undefined {
-  const step = spec.step ?? (spec.integer ? 1 : 0);
-  let v = value * factor;
-  if (step > 0) v = Math.floor(v / step) * step;
-  else v = Math.floor(v * 100) / 100; // a knob without a step: two decimals are enough to read
-  if (spec.integer) v = Math.floor(v);
-  if (v < spec.min || v >= value) return undefined;
-  return v;
-}
+/** A run's work as a function of its params (the lesson's closed-form estimate times its cost). */
+export type WorkEstimate = (params: Record<string, ParamValue>) => number;
 
-/**
- * The learner-facing sentence: how much work, and which knob to lower to what. Knobs
- * the lesson declares in `workKnobs` (work roughly proportional to each) come first;
- * `durationMs` always qualifies.
- */
+/** The sentence for a refused run, given the knob values checked to fit (see suggest.ts). */
 export function budgetMessage(
-  specs: ParamSpecs,
-  params: Record<string, ParamValue>,
   projected: number,
-  workKnobs: readonly string[] = [],
+  options: readonly { knob: string; from: number; to: number }[],
 ): string {
-  // A margin of 30%: the pilot sees the start of the run, and some runs get busier as they
-  // go (connections accumulate); the suggested value must still fit (measured: at 10% the
-  // sse lesson's suggestion was refused again late in the run).
-  const factor = (WORK_BUDGET / projected) * 0.7;
-  const options: string[] = [];
-  for (const name of [...workKnobs.filter((k) => k !== 'durationMs'), 'durationMs']) {
-    const spec = specs[name];
-    const value = params[name];
-    if (!spec || spec.kind !== 'number' || typeof value !== 'number') continue;
-    const to = lowered(spec, value, factor);
-    if (to !== undefined) options.push(`${name} from ${value} to ${to} or less`);
-  }
   const size = `about ${(projected / 1e6).toFixed(1)} million events' worth of work, over the limit of ${(WORK_BUDGET / 1e6).toFixed(0)} million a run can do in under a minute`;
   const fix = options.length
-    ? `lower ${options.join(', or ')}`
+    ? `lower ${options.map((o) => `${o.knob} from ${o.from} to ${o.to} or less`).join(', or ')}`
     : 'lower the knobs that add clients, traffic or time';
   return `This run is too large to simulate here: ${size}. To run it, ${fix}.`;
 }

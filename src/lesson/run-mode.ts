@@ -21,3 +21,13 @@ export function aggregateNote(r: {
   if (r.mode !== 'aggregate' || r.traceEndsAtMs === undefined) return undefined;
   return `Animation shows the first ${spanText(r.traceEndsAtMs)}; metrics cover the whole ${spanText(r.durationMs)} run.`;
 }
+
+/**
+ * Where the animation ends: the end of the trace in an aggregate run (past it there are
+ * no events to draw, only metrics), else the end of the run.
+ */
+export function animationEndMs(r: { mode?: RunMode; traceEndsAtMs?: number; durationMs: number }): number {
+  return r.mode === 'aggregate' && r.traceEndsAtMs !== undefined
+    ? Math.min(r.traceEndsAtMs, r.durationMs)
+    : r.durationMs;
+}

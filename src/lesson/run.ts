@@ -1,6 +1,7 @@
 import { FaultError, Simulation } from '../engine/sim';
 import { TraceRecorder } from '../engine/trace';
 import { BudgetExceeded, budgetMessage, OBSERVATIONS_PER_EVENT, WORK_BUDGET, WorkProjector } from './budget';
+import { checkedSuggestions } from './suggest';
 import { LearnerError, type Diagnostic } from '../sandbox/diagnostic';
 import { loadLearnerCode } from './learner';
 import { describeMachine } from './machine-graph';
@@ -30,6 +31,15 @@ export interface RunOptions {
   workBudget?: number;
   /** Trace events kept before the run turns aggregate; TRACE_LIMIT unless a test lowers it. */
   traceLimit?: number;
+  /**
+   * Stops the run once the budget has accepted it after its pilot (a `partial` result with
+   * no metrics): how a test checks that a run is accepted without running it whole.
+   */
+  untilAccepted?: boolean;
+  /** Called once with the projected work: at the pilot's verdict, or the work done if the run ended first. */
+  onVerdict?: (projected: number) => void;
+  /** Check each knob value a refusal suggests with a pilot of its own (default true). */
+  checkSuggestions?: boolean;
 }
 
 function failedGoals(lesson: AnyLesson, why: string): GoalResult[] {
@@ -44,6 +54,9 @@ function failedGoals(lesson: AnyLesson, why: string): GoalResult[] {
  * and the page agree on the mode.
  */
 export const TRACE_LIMIT = 4_000_000;
+
+/** Ends a run started with `untilAccepted` once the budget has accepted it. */
+class AcceptedAfterPilot extends Error {}
 
 function diagnosticOf(err: unknown): Diagnostic {
   if (err instanceof LearnerError) return err.diagnostic;
@@ -98,15 +111,43 @@ export function runLesson(lesson: AnyLesson, scenario: Scenario, opts: RunOption
   // The pilot: the run's first part tells how much work the whole would be; a run
   // projected over the budget stops there and is refused, before it costs minutes.
   const workBudget = opts.workBudget ?? WORK_BUDGET;
-  const projector = new WorkProjector(durationMs, workBudget);
   const cost = lesson.workCost ?? 1;
+  const estimate = lesson.workEstimate
+    ? (p: Record<string, ParamValue>) => lesson.workEstimate!(p) * cost
+    : undefined;
+  const projector = new WorkProjector(durationMs, workBudget, estimate?.(params) ?? 0);
+
   const workDone = () => (sim.scheduler.executed + sim.metrics.observations / OBSERVATIONS_PER_EVENT) * cost;
+  let verdict = opts.onVerdict;
   const checkWork = () => {
     const done = workDone();
     const projected = projector.projected(done, sim.now);
-    if (projected !== undefined && projected > workBudget) {
-      const message = budgetMessage(lesson.params, params, projected, lesson.workKnobs);
-      sim.fail(new BudgetExceeded(message, projected));
+    if (projected === undefined) return;
+    verdict?.(projected);
+    verdict = undefined;
+    if (projected > workBudget) {
+      const measured = projector.measured ?? Math.min(projected, done);
+      const pilot = (p: Record<string, ParamValue>) => {
+        let seen = Infinity;
+        const heartbeat = () => opts.onProgress?.(durationMs > 0 ? sim.now / durationMs : 0);
+        runLesson(
+          lesson,
+          { ...scenario, params: p },
+          {
+            trace: false,
+            untilAccepted: true,
+            checkSuggestions: false,
+            onProgress: heartbeat,
+            onVerdict: (x) => (seen = x),
+          },
+        );
+        return seen;
+      };
+      const check = opts.checkSuggestions === false ? undefined : pilot;
+      const options = checkedSuggestions(lesson.params, params, measured, lesson.workKnobs, estimate, check);
+      sim.fail(new BudgetExceeded(budgetMessage(projected, options), projected));
+    } else if (opts.untilAccepted) {
+      sim.fail(new AcceptedAfterPilot());
     }
   };
   const onProgress = (fraction: number) => {
@@ -136,6 +177,20 @@ export function runLesson(lesson: AnyLesson, scenario: Scenario, opts: RunOption
     sim.run(durationMs, onProgress);
   } catch (err) {
     sim.fail(err);
+  }
+  verdict?.(workDone());
+  if (sim.failure instanceof AcceptedAfterPilot) {
+    const trace = emptyTrace();
+    return {
+      ...base,
+      ok: true,
+      partial: true,
+      metrics: {},
+      goals: [],
+      diagnostics,
+      trace,
+      endedAtMs: sim.now,
+    };
   }
   if (sim.failure !== undefined) diagnostics.push(diagnosticOf(sim.failure));
   if (sim.failure instanceof BudgetExceeded) {

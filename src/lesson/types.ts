@@ -194,6 +194,14 @@ export interface Lesson<
    * refused earlier. Measured with `npm run bench -- --largest` (see budget.ts).
    */
   workCost?: number;
+  /**
+   * A closed-form estimate of the whole run's work from its params (engine events plus
+   * observations / OBSERVATIONS_PER_EVENT, before workCost), for a lesson whose work rate
+   * grows after the pilot has measured it (streams that take a minute to open). The budget
+   * takes the larger of it and the pilot's projection, and a refusal suggests knob values
+   * this estimate has checked. Should not be below the work at the steady state.
+   */
+  workEstimate?(params: ParamsOf<S>): number;
   /** What theory predicts for the metrics (see TheoryClaim). */
   theory?: TheoryClaim<ParamsOf<S>, MetricKey<M>>[];
 }
@@ -219,7 +227,10 @@ export function byId<T extends { id: string }, V>(list: readonly T[], pick: (t: 
  */
 export function defineLesson<const S extends ParamSpecs, Api, const M extends MetricTable>(
   content: LessonContent<S, M>,
-  runtime: Pick<Lesson<S, Api, M>, 'machines' | 'build' | 'derive' | 'workKnobs' | 'workCost'> & {
+  runtime: Pick<
+    Lesson<S, Api, M>,
+    'machines' | 'build' | 'derive' | 'workKnobs' | 'workCost' | 'workEstimate'
+  > & {
     checks: Record<string, Goal<ParamsOf<S>>['check']>;
     // Each prediction has its own run keys.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -255,6 +266,7 @@ export function defineLesson<const S extends ParamSpecs, Api, const M extends Me
     ...(runtime.derive ? { derive: runtime.derive } : {}),
     ...(runtime.workKnobs ? { workKnobs: runtime.workKnobs } : {}),
     ...(runtime.workCost ? { workCost: runtime.workCost } : {}),
+    ...(runtime.workEstimate ? { workEstimate: runtime.workEstimate } : {}),
   };
 }
 

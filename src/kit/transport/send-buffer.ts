@@ -2,13 +2,18 @@ import type { Task } from '../../engine/scheduler';
 import type { Simulation } from '../../engine/sim';
 import { TCP_GIVE_UP_MS } from './tcp';
 
-/** A frame waiting in a connection's send buffer. */
+/**
+ * A frame waiting in a connection's send buffer. Buffers hold references: a broadcast
+ * may push one frame object to every connection (nothing here mutates it).
+ */
 export interface OutFrame {
   bytes: number;
   label: string;
   event: { type: string; [key: string]: unknown };
 }
 
+/** Sent frames a queue keeps before it drops their slots (amortised: at most half the array). */
+const COMPACT_AFTER = 4096;
 /** How often a stalled buffer checks whether the path is back (a stand-in for TCP retransmissions). */
 const RETRANSMIT_CHECK_MS = 1000;
 
@@ -81,6 +86,11 @@ export class SendBuffer {
       this.queue = [];
       this.head = 0;
       return;
+    }
+    // A buffer that never empties (a slow reader) lets go of the frames already sent.
+    if (this.head >= COMPACT_AFTER && this.head * 2 >= this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
     }
     const s = this.sim.scheduler;
     if (this.sim.net.isPartitioned(this.from, this.to)) {

@@ -115,4 +115,30 @@ describe('SendBuffer', () => {
     expect(gaveUpAt).toBeGreaterThanOrEqual(TCP_GIVE_UP_MS);
     expect(gaveUpAt).toBeLessThan(TCP_GIVE_UP_MS + 1000);
   });
+  test('one frame shared by two buffers reaches both; a queue that never empties keeps its order', () => {
+    const sim = new Simulation({ seed: 1, trace: true });
+    sim.net.defaults = { latencyMs: 5, jitterMs: 0, loss: 0 };
+    const got: number[][] = [[], []];
+    const server = sim.spawn('s', 'host', sink);
+    const ends = [0, 1].map((k) =>
+      sim.spawn(`c${k}`, 'host', sink, {
+        fast: (e) => (got[k]!.push((e as unknown as { n: number }).n), true),
+      }),
+    );
+    // c0 reads 10 B/ms, c1 1 B/ms: 10,000 frames of 10 B pushed at once; c1 is still
+    // reading at the end, long after its first 4,096 sent frames were let go.
+    const bufs = ends.map(
+      (to, k) =>
+        new SendBuffer(sim, server, to, k === 0 ? 10 : 1, 10, { onBytes: () => {}, onGiveUp: () => {} }),
+    );
+    for (let n = 0; n < 10_000; n++) {
+      const frame = { bytes: 10, label: 'f', event: { type: 'F', n } };
+      for (const b of bufs) b.push(frame);
+    }
+    sim.run(60_000);
+    expect(got[0]).toEqual(Array.from({ length: 10_000 }, (_, i) => i));
+    expect(got[1]!.length).toBe(6_000 - 1);
+    expect(got[1]!.every((n, i) => n === i)).toBe(true);
+    expect(bufs[1]!.bufferedBytes).toBe((10_000 - got[1]!.length) * 10);
+  });
 });

@@ -2,6 +2,7 @@ import { selectCurrent, selectPlaying, selectSpeed, selectT } from '../../state/
 import { useStore } from '../../state/store';
 import { formatClock, formatTime } from '../format';
 import { restart, seek, step, togglePlay } from './controls';
+import { animationEndMs } from '../../lesson/run-mode';
 
 /** Speeds the slider stops at: one arrow key press moves one stop. */
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100] as const;
@@ -28,6 +29,10 @@ export function PlaybackBar() {
   const setSpeed = useStore((s) => s.setSpeed);
   const duration = run?.durationMs ?? 0;
   const disabled = !run;
+  // An aggregate run's trace ends before the run: the track past that point is hatched.
+  const traceEnd = run ? animationEndMs(run) : 0;
+  const metricsOnly = run !== null && traceEnd < duration;
+  const past = metricsOnly && t > traceEnd;
   return (
     <div className="playback" role="group" aria-label="Playback">
       <button
@@ -66,21 +71,38 @@ export function PlaybackBar() {
       >
         ↺ Restart
       </button>
-      <input
-        className="scrubber"
-        type="range"
-        aria-label="Timeline"
-        aria-valuetext={`${formatTime(t)} of ${formatTime(duration)}`}
-        min={0}
-        max={duration}
-        step="any"
-        value={Math.min(t, duration)}
-        disabled={disabled}
-        onChange={(e) => seek(Number(e.target.value))}
-      />
+      <div className="scrubber">
+        <input
+          type="range"
+          aria-label="Timeline"
+          aria-valuetext={`${formatTime(t)} of ${formatTime(duration)}${past ? ' (metrics only: no trace here)' : ''}`}
+          min={0}
+          max={duration}
+          step="any"
+          value={Math.min(t, duration)}
+          disabled={disabled}
+          onChange={(e) => seek(Number(e.target.value))}
+        />
+        {metricsOnly ? (
+          <div
+            className="scrubber-metrics-only"
+            data-testid="metrics-only-track"
+            style={{ left: `${(100 * traceEnd) / duration}%` }}
+            title={`The trace ends at ${formatTime(traceEnd)}: past it, the run was simulated for its metrics and charts, with nothing to animate.`}
+          >
+            <span>metrics only after t = {formatTime(traceEnd)}</span>
+          </div>
+        ) : null}
+      </div>
       <output className="time" aria-label="Playback time" data-testid="playback-time">
         {formatClock(t)} / {formatTime(duration)}
       </output>
+      {past ? (
+        <p className="metrics-only-note" role="status" data-testid="metrics-only-note">
+          Past {formatTime(traceEnd)} this run kept no trace: the views show no messages; the charts and
+          metrics cover the whole run.
+        </p>
+      ) : null}
       <label className="speed">
         <span>Speed</span>
         <input

@@ -1,13 +1,16 @@
 import { useStore } from '../../state/store';
 import { currentIndex } from '../viz/current-index';
+import { animationEndMs } from '../../lesson/run-mode';
 
 const get = () => useStore.getState();
 
 export function togglePlay(): void {
   const s = get();
   if (!s.current) return;
-  // Pressing Play at the end starts over, as media players do.
-  if (!s.playing && s.t >= s.current.durationMs) s.setTime(0);
+  // Pressing Play at the end (of the run, or of an aggregate run's trace) starts over, as
+  // media players do.
+  const end = animationEndMs(s.current);
+  if (!s.playing && (s.t >= s.current.durationMs || Math.abs(s.t - end) < 1e-6)) s.setTime(0);
   s.setPlaying(!s.playing);
 }
 

@@ -1,4 +1,5 @@
-import { selectSelectedActor } from '../../state/selectors';
+import { animationEndMs } from '../../lesson/run-mode';
+import { selectCurrent, selectSelectedActor } from '../../state/selectors';
 import { useStore } from '../../state/store';
 import { usePlayheadTime } from '../playback/usePlayheadTime';
 import { formatClock } from '../format';
@@ -8,7 +9,9 @@ import type { TraceIndex } from './viz-module';
 export function StatusLine({ index, label }: { index: TraceIndex; label?: string }) {
   const t = usePlayheadTime();
   const selected = useStore(selectSelectedActor);
+  const run = useStore(selectCurrent);
   const inFlight = index.messagesInFlight(t);
+  const traceEnd = run ? animationEndMs(run) : Infinity;
   const actor =
     selected !== null && index.actors.some((a) => a.id === selected)
       ? index.describeActor(selected, t)
@@ -16,9 +19,15 @@ export function StatusLine({ index, label }: { index: TraceIndex; label?: string
   return (
     <p className="status-line" aria-live="off" data-testid="status-line">
       {label ? <strong>{label}: </strong> : null}
-      <span data-testid="in-flight">
-        {inFlight} message{inFlight === 1 ? '' : 's'} in flight at {formatClock(t)}
-      </span>
+      {t > traceEnd ? (
+        <span data-testid="in-flight">
+          No trace at {formatClock(t)}: this run kept its first {formatClock(traceEnd)} of messages
+        </span>
+      ) : (
+        <span data-testid="in-flight">
+          {inFlight} message{inFlight === 1 ? '' : 's'} in flight at {formatClock(t)}
+        </span>
+      )}
       {actor ? (
         <span data-testid="actor-detail">
           {' · '}
