@@ -73,11 +73,15 @@ export function drawMarkers(
   });
 }
 
+/** Height of a second legend line. */
+export const LEGEND_LINE = 14;
+
 /**
  * The legend's entries for markers, from x on the legend's line; an entry that would pass
- * `right` starts a second line just under it. Returns where the next entry may start.
+ * `right` starts a second line just under it. Returns where the next entry may start and
+ * whether the legend took a second line.
  */
-export function markerLegend(legend: G, x: number, right: number): number {
+export function markerLegend(legend: G, x: number, right: number): { x: number; wrapped: boolean } {
   const items = [
     { color: css.ok, text: 'last write, applied' },
     { color: css.bad, text: 'not applied: stale there' },
@@ -97,10 +101,10 @@ export function markerLegend(legend: G, x: number, right: number): number {
     const w = 12 + (text.node()?.getComputedTextLength?.() || it.text.length * 6);
     if (x + w > right && y === 34) {
       x = 12;
-      y += 14;
+      y += LEGEND_LINE;
     }
     g.attr('transform', `translate(${x},${y})`);
     x += w + 10;
   }
-  return x;
+  return { x, wrapped: y !== 34 };
 }

@@ -1,7 +1,7 @@
 import type { Selection } from 'd3';
 import { chartHeader, createSvg, setLabel, sizeOf } from './dom';
 import { fmtNumber, fmtTime } from './format';
-import { drawMarkers, markerLegend, MARKER_BAND } from './logs-markers';
+import { drawMarkers, LEGEND_LINE, markerLegend, MARKER_BAND } from './logs-markers';
 import {
   logsAt,
   lowestCursor,
@@ -38,7 +38,8 @@ export function mountLogs(el: HTMLElement, index: TraceIndex, spec: LogsSpec): V
   const legend = svg.append('g').attr('font-size', 11);
   const body = svg.append('g');
   const marks = svg.append('g').attr('class', 'log-markers');
-  const top = TOP + (spec.markers?.length ? MARKER_BAND : 0);
+  /** Where the rows start: under the legend (one or two lines) and the markers' names. */
+  let top = TOP + (spec.markers?.length ? MARKER_BAND : 0);
   const axisText = svg.append('text').attr('font-size', 10).style('fill', css.muted);
   const n = rowsShown(index.gauges, spec);
   const colorOf = (k: number) => CURSOR_COLORS[k % CURSOR_COLORS.length] as string;
@@ -65,8 +66,12 @@ export function mountLogs(el: HTMLElement, index: TraceIndex, spec: LogsSpec): V
       const text = g.append('text').attr('x', 8).attr('y', 4).style('fill', css.fg).text(c.label);
       lx += 16 + (text.node()?.getComputedTextLength?.() || c.label.length * 6) + 10;
     });
-    if (spec.markers?.length)
-      lx = markerLegend(legend, lx, width - 8 - LAG_COL * Math.max(1, spec.cursors.length));
+    if (spec.markers?.length) {
+      const placed = markerLegend(legend, lx, width - 8 - LAG_COL * Math.max(1, spec.cursors.length));
+      lx = placed.x;
+      // A legend on two lines pushes the markers' names (and the rows) down by a line.
+      top = TOP + MARKER_BAND + (placed.wrapped ? LEGEND_LINE : 0);
+    }
     // The lag columns' heading, right of the bars.
     const right = width - 8 - LAG_COL * Math.max(1, spec.cursors.length);
     if (spec.cursors.length && lx < right)
