@@ -66,6 +66,17 @@ function clashes(
 }
 
 describe('core columns', () => {
+  test('a topology of edge actors only (no core yet) is laid out, not a crash', () => {
+    const clients: ActorInfo[] = [1, 2, 3].map((id) => ({ id, name: `client-${id}`, kind: 'client' }));
+    for (const [w, h] of [
+      [390, 300],
+      [1280, 420],
+    ] as const) {
+      expect(layoutTopology([], w, h, []).nodes.size).toBe(0);
+      expect(layoutTopology(clients, w, h, []).nodes.size).toBe(3);
+    }
+  });
+
   test('a database is part of the core, not an edge actor like a browser tab', () => {
     const counts = new Map([['database', 1]]);
     expect(isEdgeActor(counts, 'database')).toBe(false);

@@ -20,6 +20,7 @@ export function placeHubs(
   nodes: Map<number, NodeLayout>,
   box: { x0: number; x1: number; cy: number; height: number; right?: number },
 ): void {
+  if (hubs.length === 0) return;
   const kinds = [...new Set(hubs.map((h) => h.kind))];
   // Nodes no wider than their column's share of the box, so neighbouring columns do not touch.
   const across = kinds.length > 1 ? (box.x1 - box.x0) / (kinds.length - 1) : Infinity;
