@@ -112,10 +112,14 @@ async function frameTimes(page: Page): Promise<string[]> {
     return { intervals: out, inFlight: status ? status[1] : '?' };
   });
   const p95 = quantile(intervals, 0.95);
+  // The target is one display frame at 60 Hz (16.67 ms). requestAnimationFrame times an
+  // unbroken run of frames at 16.6-16.8 ms (vsync timestamps jitter by a tenth of a ms),
+  // while a missed frame reads 33 ms: anything under 1.1 frames is a frame on time.
+  const onTime = p95 <= 16.67 * 1.1;
   // Frame times depend on what else the machine runs: the load average goes with the figure.
   const load = loadavg()[0]!.toFixed(1);
   return [
-    `app: frame time while animating ${inFlight} messages in flight: p50 ${quantile(intervals, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...intervals).toFixed(1)} ms over ${intervals.length} frames, load average ${load} on ${cpus().length} cores (target p95 <= 16.7 ms, ${verdict(p95 <= 16.7)})`,
+    `app: frame time while animating ${inFlight} messages in flight: p50 ${quantile(intervals, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...intervals).toFixed(1)} ms over ${intervals.length} frames, load average ${load} on ${cpus().length} cores (target p95 within one 16.7 ms display frame, ${verdict(onTime)})`,
   ];
 }
 
