@@ -10,11 +10,7 @@ test('async workers: from the index, defer the work to workers, then crash one a
   const index = new IndexPage(page);
   const lesson = new LessonPage(page);
   await index.open();
-  await index.card('async-workers').getByRole('link', { name: 'Delegation: a queue and workers' }).click();
-  await page.waitForFunction(() => window.__playground?.ready === true, null, { timeout: 90_000 });
-  await expect(
-    page.getByRole('heading', { name: 'Delegation: a queue and workers', level: 1 }),
-  ).toBeVisible();
+  await index.openLesson('async-workers', 'Delegation: a queue and workers');
   await expect(page.getByRole('heading', { name: 'Work that can wait', level: 2 })).toBeVisible();
 
   // The starter does everything inside the request: slow answers, the burst hits the database.

@@ -21,15 +21,7 @@ test('cross-shard-queries: from the Data topic, plan the queries, then crash a s
   const index = new IndexPage(page);
   const lesson = new LessonPage(page);
   await index.open();
-  await index
-    .card('cross-shard-queries')
-    .getByRole('link', { name: 'Cross-shard queries and secondary indexes' })
-    .click();
-  // The first run: a busy shared machine may need longer than the page object's 20 s.
-  await page.waitForFunction(() => window.__playground?.ready === true, null, { timeout: 60_000 });
-  await expect(
-    page.getByRole('heading', { name: 'Cross-shard queries and secondary indexes', level: 1 }),
-  ).toBeVisible();
+  await index.openLesson('cross-shard-queries', 'Cross-shard queries and secondary indexes');
 
   // The starter asks all 16 shards for every query: the fan-out and the tail are over the goals.
   await expect(lesson.goal('targeted')).toContainText('✗ Not met');

@@ -10,11 +10,10 @@ test('delivery semantics: from the index, crashes redeliver and the count goes w
   const index = new IndexPage(page);
   const lesson = new LessonPage(page);
   await index.open();
-  await index
-    .card('delivery-semantics')
-    .getByRole('link', { name: 'Delivery semantics: at-most-once, at-least-once, effectively-once' })
-    .click();
-  await page.waitForFunction(() => window.__playground?.ready === true, null, { timeout: 90_000 });
+  await index.openLesson(
+    'delivery-semantics',
+    'Delivery semantics: at-most-once, at-least-once, effectively-once',
+  );
   await expect(page.getByRole('heading', { name: 'A count that must be right', level: 2 })).toBeVisible();
 
   // The starter counts every delivery: the records redelivered after each crash count twice.

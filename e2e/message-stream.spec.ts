@@ -12,14 +12,7 @@ test('message stream: from the index, fix the partitioner and the assignor, cras
   const lesson = new LessonPage(page);
   await index.open();
   await expect(page.getByRole('heading', { name: 'Messaging' })).toBeVisible();
-  await index
-    .card('message-stream')
-    .getByRole('link', { name: 'Message streams: partitions and consumer groups' })
-    .click();
-  await page.waitForFunction(() => window.__playground?.ready === true, null, { timeout: 90_000 });
-  await expect(
-    page.getByRole('heading', { name: 'Message streams: partitions and consumer groups', level: 1 }),
-  ).toBeVisible();
+  await index.openLesson('message-stream', 'Message streams: partitions and consumer groups');
   await expect(page.getByRole('heading', { name: 'One log, many readers', level: 2 })).toBeVisible();
 
   // The starter: round-robin breaks each author's order; partition i to member i orphans one after the crash.

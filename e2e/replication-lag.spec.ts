@@ -21,14 +21,7 @@ test('replication lag: from the index, see your own update vanish, route by log 
   const lesson = new LessonPage(page);
   await index.open();
   await expect(page.getByRole('heading', { name: 'Data' })).toBeVisible();
-  await index
-    .card('replication-lag')
-    .getByRole('link', { name: 'Replication lag: read-your-writes and friends' })
-    .click();
-  await page.waitForFunction(() => window.__playground?.ready === true, null, { timeout: 90_000 });
-  await expect(
-    page.getByRole('heading', { name: 'Replication lag: read-your-writes and friends', level: 1 }),
-  ).toBeVisible();
+  await index.openLesson('replication-lag', 'Replication lag: read-your-writes and friends');
   await expect(page.getByRole('heading', { name: 'One leader, many readers', level: 2 })).toBeVisible();
 
   // The starter reads round-robin from asynchronous followers: users see their old profile after saving.

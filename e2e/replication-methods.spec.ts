@@ -10,11 +10,7 @@ test('replication methods: statements diverge, rows replay exactly, MIXED in cod
   const index = new IndexPage(page);
   const lesson = new LessonPage(page);
   await index.open();
-  await index
-    .card('replication-methods')
-    .getByRole('link', { name: 'Replication methods: statements, WAL, rows' })
-    .click();
-  await page.waitForFunction(() => window.__playground?.ready === true, null, { timeout: 90_000 });
+  await index.openLesson('replication-methods', 'Replication methods: statements, WAL, rows');
   await expect(page.getByRole('heading', { name: 'Three things a leader can ship', level: 2 })).toBeVisible();
 
   // The starter ships every statement as SQL: followers end with other rows than the leader.
