@@ -185,12 +185,16 @@ export function mountRing(el: HTMLElement, index: TraceIndex, opts: RingOptions)
           return { text: `${j ? ' · ' : ''}${s.label} v${rv}${stale ? ' stale' : ''}`, stale };
         }),
       );
+    // The figures fit inside the inner ring: a small ring draws them smaller (not under 7 px).
+    const widest = Math.max(...lines2.map((l) => l.reduce((w, d) => w + d.text.length, 0))) * 6.3;
+    const room = 2 * Math.max(10, r - chordFrom - 6);
+    const size = Math.max(7, Math.min(10, (10 * room) / Math.max(1, widest)));
     center
       .selectAll('text')
       .data(lines2)
       .join('text')
-      .attr('y', (_, i) => (i - (lines2.length - 1) / 2) * 13 + 4)
-      .attr('font-size', 10)
+      .attr('y', (_, i) => (i - (lines2.length - 1) / 2) * size * 1.3 + size * 0.4)
+      .attr('font-size', size)
       // A halo in the panel colour keeps the figures legible over the chords.
       .style('paint-order', 'stroke')
       .style('stroke', css.panel)
